@@ -1,0 +1,55 @@
+package dev.synwarm.cli;
+
+import dev.synwarm.sys.SystemException;
+import dev.synwarm.sys.UsageException;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code synwarm} command line: parse, call one use case, print. The only place that exits. */
+@Command(
+        name = "synwarm",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Can the round trips of connection set-up hide a FaaS cold start?",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.registerConverter(Duration.class, new DurationConverter());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            Throwable cause = ex;
+            if (cause instanceof UsageException) {
+                line.getErr().println("synwarm: " + cause.getMessage());
+                return EXIT_USAGE;
+            }
+            if (cause instanceof SystemException) {
+                line.getErr().println("synwarm: " + cause.getMessage());
+                return EXIT_FAILED;
+            }
+            throw ex;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // One line, the option and value named; the usage text is one --help away.
+            ex.getCommandLine().getErr().println("synwarm: " + ex.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        });
+        return cl;
+    }
+}
