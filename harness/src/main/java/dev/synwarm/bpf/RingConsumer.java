@@ -1,0 +1,82 @@
+package dev.synwarm.bpf;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that empties a {@link RingBuffer}. BLOCKING waits in poll(2) on the ring's fd; SPIN re-reads
+ * the producer position in a loop and, when {@code spinBudget} is positive, falls back to poll after that
+ * long without a record. An eventfd in the same poll set makes {@link #close} immediate.
+ */
+final class RingConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RingConsumer.class);
+    private static final int POLL_TIMEOUT_MS = 1000;
+
+    private final RingBuffer ring;
+    private final int ringFd;
+    private final ConsumerKind kind;
+    private final long spinBudgetNs;
+    private final RingBuffer.RecordHandler handler;
+    private final int wakeFd;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    RingConsumer(RingBuffer ring, int ringFd, ConsumerKind kind, Duration spinBudget,
+                 RingBuffer.RecordHandler handler, String threadName) {
+        this.ring = ring;
+        this.ringFd = ringFd;
+        this.kind = kind;
+        this.spinBudgetNs = spinBudget.toNanos();
+        this.handler = handler;
+        this.wakeFd = Libc.eventfd();
+        // a platform thread: a virtual one would pin its carrier while spinning or sitting in poll(2)
+        this.thread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = Libc.pollFds(arena, ringFd, wakeFd);
+            MemorySegment capture = NativeCalls.captureIn(arena);
+            long lastRecord = System.nanoTime();
+            while (running) {
+                if (ring.drain(handler) > 0) {
+                    lastRecord = System.nanoTime();
+                    continue;
+                }
+                boolean spin = kind == ConsumerKind.SPIN
+                        && (spinBudgetNs <= 0 || System.nanoTime() - lastRecord < spinBudgetNs);
+                if (spin) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                int rc = Libc.poll(fds, 2, POLL_TIMEOUT_MS, capture);
+                if (rc < 0 && rc != -Libc.EINTR) {
+                    LOG.error("poll on the ring buffer failed: {}; consumer stops", NativeCalls.strerror(rc));
+                    return;
+                }
+                lastRecord = kind == ConsumerKind.SPIN && rc > 0 ? System.nanoTime() : lastRecord;
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.error("ring buffer consumer died", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Libc.signal(wakeFd);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Libc.close(wakeFd);
+    }
+}
