@@ -43,6 +43,9 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2), NativeCalls.ERRNO);
     private static final MethodHandle IF_NAMETOINDEX = NativeCalls.downcall(C, "if_nametoindex",
             FunctionDescriptor.of(JAVA_INT, ADDRESS), NativeCalls.ERRNO);
+    private static final MethodHandle GETTID = NativeCalls.downcall(C, "gettid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle SETPRIORITY = NativeCalls.downcall(C, "setpriority",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), NativeCalls.ERRNO);
     private static final MethodHandle STRERROR = NativeCalls.downcall(C, "strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {}
@@ -147,6 +150,21 @@ final class Libc {
             MemorySegment cap = NativeCalls.captureIn(a);
             int idx = (int) IF_NAMETOINDEX.invokeExact(cap, a.allocateFrom(name));
             return idx == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(idx);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Sets the calling thread's nice value (Linux applies it per thread id); returns 0 or -errno
+     * (EACCES without CAP_SYS_NICE).
+     */
+    static int setThreadNice(int nice) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment cap = NativeCalls.captureIn(a);
+            int tid = (int) GETTID.invokeExact();
+            int rc = (int) SETPRIORITY.invokeExact(cap, 0 /* PRIO_PROCESS */, tid, nice);
+            return rc < 0 ? -NativeCalls.errno(cap) : 0;
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 final class RingConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RingConsumer.class);
     private static final int POLL_TIMEOUT_MS = 1000;
+    /** On a busy 2-core host the consumer competes with everything else; favour it (root only). */
+    private static final int CONSUMER_NICE = -10;
 
     private final RingBuffer ring;
     private final int ringFd;
@@ -41,6 +43,10 @@ final class RingConsumer implements AutoCloseable {
     }
 
     private void run() {
+        int rc0 = Libc.setThreadNice(CONSUMER_NICE);
+        if (rc0 < 0) {
+            LOG.debug("consumer keeps its nice value: {}", NativeCalls.strerror(rc0));
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = Libc.pollFds(arena, ringFd, wakeFd);
             MemorySegment capture = NativeCalls.captureIn(arena);
