@@ -6,6 +6,7 @@ import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.RunId;
 import dev.synwarm.testing.Requires;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,15 +28,23 @@ class BpfReaperTest {
                 Attachment leftover = Hooks.clsactIngress(obj.program(PrewarmLayout.TC_PROGRAM), a);
                 assertThat(leftover.description()).contains("clsact");
             } // object closed, filter still holds the program: what a SIGKILL leaves
-            assertThat(Proc.run("tc", "filter", "show", "dev", a, "ingress").stdout()).contains("tc_syn");
+            String filters = Proc.run("tc", "filter", "show", "dev", a, "ingress").stdout();
+            assertThat(filters).contains("tc_syn");
+            Matcher id = Pattern.compile("tc_syn.* id (\\d+)").matcher(filters);
+            assertThat(id.find()).as(filters).isTrue();
 
             RunId other = RunId.random();
-            assertThat(new BpfReaper().reap(id -> id.equals(other))).isEmpty(); // not selected: untouched
-            List<String> removed = new BpfReaper().reap(id -> id.equals(dead));
+            assertThat(new BpfReaper().reap(r -> r.equals(other))).isEmpty(); // not selected: untouched
+            List<String> removed = new BpfReaper().reap(r -> r.equals(dead));
 
             assertThat(removed).containsExactly("clsact qdisc on " + a);
             assertThat(Proc.run("tc", "qdisc", "show", "dev", a).stdout()).doesNotContain("clsact");
-            assertThat(Proc.run("bpftool", "prog", "show").stdout()).doesNotContain("tc_syn");
+            // the kernel frees the program once the filter's reference is gone (deferred, so poll briefly)
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (Proc.run("bpftool", "prog", "show", "id", id.group(1)).ok() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000_000L);
+            }
+            assertThat(Proc.run("bpftool", "prog", "show", "id", id.group(1)).ok()).as("program freed").isFalse();
         } finally {
             Proc.run("ip", "link", "del", a);
         }

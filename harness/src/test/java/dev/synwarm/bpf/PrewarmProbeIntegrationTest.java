@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.testing.Requires;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,9 +27,11 @@ class PrewarmProbeIntegrationTest {
         Requires.bpf();
         LinkedBlockingQueue<SynEvent> events = new LinkedBlockingQueue<>();
         String edgeIface;
+        Path cgroup;
         try (Resources res = Resources.open()) {
             ProbeTestbed bed = ProbeTestbed.create(res);
             edgeIface = bed.edgeIface();
+            cgroup = bed.clientCgroup();
             PrewarmProbe probe = PrewarmProbe.attach(bed.edgeIface(), mode, consumer, Duration.ZERO, events::add, res);
             int port = 8080;
             int fn;
@@ -68,8 +72,9 @@ class PrewarmProbeIntegrationTest {
             assertThat(sourcePorts).as("one event per connection").hasSize(CONNECTIONS);
             assertThat(events).as("no extra events").isEmpty();
         }
-        // everything went with the registry
+        // everything went with the registry: the interface (and so its hooks) and the client cgroup
+        // (rmdir succeeds only once the sock_ops link and the client processes are gone)
         assertThat(Proc.run("ip", "link", "show", edgeIface).ok()).isFalse();
-        assertThat(Proc.run("bpftool", "prog", "show").stdout()).doesNotContain("xdp_syn", "tc_syn", "sockops_fnid");
+        assertThat(Files.exists(cgroup)).isFalse();
     }
 }
