@@ -11,6 +11,7 @@ import java.net.InetAddress;
 public record SynEvent(int fnId, TriggerSource source, InetAddress saddr, int sport, int dport,
                        long ktimeNs, long receivedNs, AttachMode hook, long suppressed) {
 
+    /** For events built outside the probe (tests, replays): XDP hook, nothing suppressed. */
     public SynEvent(int fnId, TriggerSource source, InetAddress saddr, int sport, int dport,
                     long ktimeNs, long receivedNs) {
         this(fnId, source, saddr, sport, dport, ktimeNs, receivedNs, AttachMode.XDP, 0);

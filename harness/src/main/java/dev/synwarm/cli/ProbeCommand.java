@@ -6,6 +6,7 @@ import dev.synwarm.bpf.LatencyReport;
 import dev.synwarm.bpf.PrewarmProbe;
 import dev.synwarm.bpf.ProbeLatency;
 import dev.synwarm.bpf.SynEvent;
+import dev.synwarm.sys.Durations;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.UsageException;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 LatencyReport r = ProbeLatency.measure(mode, consumer, spinBudget, count, gap, res);
                 out.printf(Locale.ROOT, "SYN(hook) -> Java listener, %s, %s consumer, %d connections (+%d warm-up), %s apart:%n",
                         mode.name().toLowerCase(Locale.ROOT), consumer.name().toLowerCase(Locale.ROOT), r.connections(),
-                        ProbeLatency.WARM_UP, dev.synwarm.sys.Durations.format(gap));
+                        ProbeLatency.WARM_UP, Durations.format(gap));
                 out.printf(Locale.ROOT, "  min %s  p50 %s  p90 %s  p99 %s  max %s  (events %d/%d, kernel: %d sent, %d lost)%n",
                         us(r.min()), us(r.p50()), us(r.p90()), us(r.p99()), us(r.max()), r.events(), r.connections(),
                         r.stats().events(), r.stats().ringBufferFull());
@@ -95,7 +96,8 @@ public final class ProbeCommand implements Callable<Integer> {
             PrewarmProbe probe = PrewarmProbe.attach(iface, mode, consumer, spinBudget, cooldown, e -> print(out, e), res);
             ports.forEach(probe::mapPort);
             out.printf("probe on %s (%s, %s consumer, cooldown %s), ports %s; Ctrl-C to stop%n", iface,
-                    mode.name().toLowerCase(Locale.ROOT), consumer.name().toLowerCase(Locale.ROOT), cooldown, ports);
+                    mode.name().toLowerCase(Locale.ROOT), consumer.name().toLowerCase(Locale.ROOT),
+                    Durations.format(cooldown), ports);
             out.flush();
             new CountDownLatch(1).await(); // until SIGINT/SIGTERM: the shutdown hook releases everything
             return 0;
