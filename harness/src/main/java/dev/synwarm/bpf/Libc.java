@@ -46,6 +46,8 @@ final class Libc {
     private static final MethodHandle GETTID = NativeCalls.downcall(C, "gettid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle SETPRIORITY = NativeCalls.downcall(C, "setpriority",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), NativeCalls.ERRNO);
+    private static final MethodHandle SCHED_SETSCHEDULER = NativeCalls.downcall(C, "sched_setscheduler",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), NativeCalls.ERRNO);
     private static final MethodHandle STRERROR = NativeCalls.downcall(C, "strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {}
@@ -164,6 +166,28 @@ final class Libc {
             MemorySegment cap = NativeCalls.captureIn(a);
             int tid = (int) GETTID.invokeExact();
             int rc = (int) SETPRIORITY.invokeExact(cap, 0 /* PRIO_PROCESS */, tid, nice);
+            return rc < 0 ? -NativeCalls.errno(cap) : 0;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    static final int SCHED_OTHER = 0;
+    static final int SCHED_FIFO = 1;
+    /** Threads and processes this thread creates start with the default policy and nice 0 again. */
+    static final int SCHED_RESET_ON_FORK = 0x40000000;
+
+    /**
+     * Sets the calling thread's scheduling policy ({@code SCHED_*}, may include SCHED_RESET_ON_FORK) and
+     * real-time priority (0 for SCHED_OTHER); returns 0 or -errno (EPERM without root).
+     */
+    static int setThreadPolicy(int policy, int priority) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment cap = NativeCalls.captureIn(a);
+            MemorySegment param = a.allocate(JAVA_INT);
+            param.set(JAVA_INT, 0, priority);
+            int tid = (int) GETTID.invokeExact();
+            int rc = (int) SCHED_SETSCHEDULER.invokeExact(cap, tid, policy, param);
             return rc < 0 ? -NativeCalls.errno(cap) : 0;
         } catch (Throwable t) {
             throw new AssertionError(t);
