@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
+            ProbeCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
