@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
+            ReportCommand.class,
+            RegressCommand.class,
+            ReproduceCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
