@@ -49,7 +49,8 @@ public final class E2eVsOneWayFigure implements Figure {
                 }
             }
             String file = series.size() == 1 ? name() : name() + "-" + suffix(s);
-            out.add(FigureOutcome.drawn(file, FigureFiles.save(dir, file, panels, Math.min(3, panels.size())),
+            // two panels per row stay readable in a printed page
+            out.add(FigureOutcome.drawn(file, FigureFiles.save(dir, file, panels, Math.min(2, panels.size())),
                     s.function() + ", init " + fmt(s.initMs()) + " ms"));
         }
         return out;
@@ -96,7 +97,8 @@ public final class E2eVsOneWayFigure implements Figure {
         LatencyModel.breakEvenOneWayMs(p, m, coldPath).ifPresent(l -> {
             if (l <= maxX) {
                 chart.addAnnotation(new AnnotationLine(l, true, false));
-                chart.addAnnotation(new LeftText(String.format(Locale.ROOT, "%s = %.0f ms", label, l), l, y));
+                // labels of lines near the right edge go left of the line, so they are not cut off
+                chart.addAnnotation(new LeftText(String.format(Locale.ROOT, "%s = %.0f ms", label, l), l, y, l > 0.7 * maxX));
             }
         });
     }

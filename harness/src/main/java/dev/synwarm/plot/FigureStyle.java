@@ -24,11 +24,11 @@ public final class FigureStyle {
     public static final double PNG_SCALE = 2.0;
 
     private static final String FONT = Font.SANS_SERIF;
-    static final Font TITLE = new Font(FONT, Font.BOLD, 17);
-    static final Font AXIS_TITLE = new Font(FONT, Font.PLAIN, 16);
-    static final Font TICKS = new Font(FONT, Font.PLAIN, 14);
-    static final Font LEGEND = new Font(FONT, Font.PLAIN, 14);
-    static final Font NOTE = new Font(FONT, Font.PLAIN, 13);
+    static final Font TITLE = new Font(FONT, Font.BOLD, 18);
+    static final Font AXIS_TITLE = new Font(FONT, Font.PLAIN, 18);
+    static final Font TICKS = new Font(FONT, Font.PLAIN, 16);
+    static final Font LEGEND = new Font(FONT, Font.PLAIN, 15);
+    static final Font NOTE = new Font(FONT, Font.PLAIN, 15);
     static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     static final Color INK = new Color(0x22, 0x22, 0x22);
     static final Color MODEL = new Color(0x44, 0x44, 0x44);
