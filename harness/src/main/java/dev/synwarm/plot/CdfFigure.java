@@ -50,7 +50,6 @@ public final class CdfFigure implements Figure {
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
-        chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         return List.of(FigureOutcome.drawn(name(), FigureFiles.save(dir, name(), List.of(chart), 1), key.label()));
     }
