@@ -23,6 +23,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (quick && !runs.isEmpty()) {
+            throw new UsageException("--quick runs the CI-sized scenario itself; it cannot be combined with --run");
+        }
         if (runs.isEmpty()) {
             throw new UsageException("--run DIR is required: running the paper's scenarios" + (quick ? " (--quick)" : "")
                     + " needs the experiment runner, which this build does not include yet");

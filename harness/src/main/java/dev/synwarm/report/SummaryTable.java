@@ -14,7 +14,7 @@ public final class SummaryTable {
     public static String format(RunSummary s) {
         StringBuilder b = new StringBuilder();
         String header = String.format(Locale.ROOT, "%-11s %4s %5s  %-24s %-22s %6s %8s", "mode", "n", "excl",
-                "median E2E ms [95% CI]", "saving ms [95% CI]", "norm", "model");
+                "median E2E ms [95% CI]", "saving ms [95% CI]", "norm", "model err");
         var byCell = s.rows().stream().collect(Collectors.groupingBy(SummaryRow::cell, java.util.TreeMap::new, Collectors.toList()));
         byCell.forEach((CellKey cell, java.util.List<SummaryRow> rows) -> {
             b.append(cell.label());
