@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             DoctorCommand.class,
             SetupCommand.class,
             ProbeCommand.class,
+            ReportCommand.class,
+            RegressCommand.class,
+            ReproduceCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
