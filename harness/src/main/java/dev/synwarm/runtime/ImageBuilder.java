@@ -1,0 +1,151 @@
+package dev.synwarm.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Image;
+import dev.synwarm.runtime.image.BuildFiles;
+import dev.synwarm.runtime.image.FunctionImages;
+import dev.synwarm.runtime.image.ImageRecipe;
+import dev.synwarm.sys.SystemException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Builds the function images offline through the Docker engine's build API (classic builder, nothing
+ * pulled), only when an image with the current content-hash tag is missing, and drops the older tags.
+ */
+public final class ImageBuilder {
+    /** One image after {@link #ensure}: its tag, whether it was (re)built now, and how long that took. */
+    public record Built(String function, String tag, boolean rebuilt, Duration took) {}
+
+    private final DockerClient docker;
+    private final FunctionImages images;
+
+    public ImageBuilder(DockerClient docker, FunctionImages images) {
+        this.docker = docker;
+        this.images = images;
+    }
+
+    /** What {@code ./synwarm setup} calls: starts dockerd if needed and makes sure every image exists. */
+    public static List<Built> ensureAll(Consumer<String> progress) {
+        DockerDaemon.Info daemon = DockerDaemon.ensureRunning();
+        try (DockerClient docker = DockerClients.connect(daemon)) {
+            ImageBuilder b = new ImageBuilder(docker, Functions.images());
+            List<Built> out = new ArrayList<>();
+            for (String fn : FunctionImages.NAMES) {
+                out.add(b.ensure(fn, progress));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new SystemException("closing the Docker client: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean exists(String tag) {
+        try {
+            docker.inspectImageCmd(tag).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    public Built ensure(String function, Consumer<String> progress) {
+        Functions.requireKnown(function);
+        String tag = images.tag(function);
+        if (exists(tag)) {
+            progress.accept(function + ": " + tag + " is up to date");
+            return new Built(function, tag, false, Duration.ZERO);
+        }
+        long t0 = System.nanoTime();
+        ImageRecipe recipe = images.recipe(function);
+        Consumer<String> p = line -> progress.accept(function + ": " + line);
+        recipe.prepare(docker, p);
+        Path context = tempDir(function);
+        try {
+            recipe.stage(context, p);
+            Path tar = context.resolveSibling(context.getFileName() + ".tar");
+            try {
+                BuildFiles.tar(context, tar);
+                p.accept("docker build -t " + tag);
+                build(tar, tag, recipe, p);
+            } finally {
+                deleteQuietly(tar);
+            }
+        } finally {
+            BuildFiles.deleteTree(context);
+        }
+        dropOtherTags(function, tag, p);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        p.accept("built " + tag + " in " + took.toMillis() / 1000.0 + " s");
+        return new Built(function, tag, true, took);
+    }
+
+    private void build(Path tar, String tag, ImageRecipe recipe, Consumer<String> progress) {
+        String hash = tag.substring(tag.indexOf(':') + 1);
+        try (InputStream in = Files.newInputStream(tar)) {
+            var cmd = docker.buildImageCmd(in)
+                    .withTags(Set.of(tag))
+                    .withLabels(Map.of("synwarm.fn", recipe.function(), "synwarm.hash", hash))
+                    .withPull(false)
+                    .withRemove(true)
+                    .withForcerm(true);
+            recipe.buildArgs().forEach(cmd::withBuildArg);
+            cmd.exec(new BuildImageResultCallback() {
+                @Override
+                public void onNext(BuildResponseItem item) {
+                    if (item.getStream() != null && !item.getStream().isBlank()) {
+                        progress.accept(item.getStream().strip());
+                    }
+                    super.onNext(item);
+                }
+            }).awaitImageId();
+        } catch (IOException | DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
+            throw new SystemException("building " + tag + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Older content-hash tags of the same function are dead weight; in-use ones stay (removal refused). */
+    private void dropOtherTags(String function, String keep, Consumer<String> progress) {
+        String repo = "synwarm/" + function + ":";
+        for (Image img : docker.listImagesCmd().exec()) {
+            for (String t : img.getRepoTags() == null ? new String[0] : img.getRepoTags()) {
+                if (t.startsWith(repo) && !t.equals(keep)) {
+                    try {
+                        docker.removeImageCmd(t).withForce(false).exec();
+                        progress.accept("removed old image " + t);
+                    } catch (DockerException e) {
+                        progress.accept("kept old image " + t + " (" + e.getMessage().strip() + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Path tempDir(String function) {
+        try {
+            return Files.createTempDirectory("synwarm-build-" + function + "-");
+        } catch (IOException e) {
+            throw new SystemException("cannot create a build directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // a temp file; the OS cleans /tmp
+        }
+    }
+}
