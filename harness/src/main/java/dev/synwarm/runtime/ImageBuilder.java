@@ -1,24 +1,21 @@
 package dev.synwarm.runtime;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Image;
 import dev.synwarm.runtime.image.BuildFiles;
+import dev.synwarm.runtime.image.DockerBuild;
 import dev.synwarm.runtime.image.FunctionImages;
 import dev.synwarm.runtime.image.ImageRecipe;
 import dev.synwarm.sys.SystemException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -75,14 +72,10 @@ public final class ImageBuilder {
         Path context = tempDir(function);
         try {
             recipe.stage(context, p);
-            Path tar = context.resolveSibling(context.getFileName() + ".tar");
-            try {
-                BuildFiles.tar(context, tar);
-                p.accept("docker build -t " + tag);
-                build(tar, tag, recipe, p);
-            } finally {
-                deleteQuietly(tar);
-            }
+            p.accept("docker build -t " + tag);
+            DockerBuild.build(docker, context, tag,
+                    Map.of("synwarm.fn", function, "synwarm.hash", tag.substring(tag.indexOf(':') + 1)),
+                    recipe.buildArgs(), p);
         } finally {
             BuildFiles.deleteTree(context);
         }
@@ -90,30 +83,6 @@ public final class ImageBuilder {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         p.accept("built " + tag + " in " + took.toMillis() / 1000.0 + " s");
         return new Built(function, tag, true, took);
-    }
-
-    private void build(Path tar, String tag, ImageRecipe recipe, Consumer<String> progress) {
-        String hash = tag.substring(tag.indexOf(':') + 1);
-        try (InputStream in = Files.newInputStream(tar)) {
-            var cmd = docker.buildImageCmd(in)
-                    .withTags(Set.of(tag))
-                    .withLabels(Map.of("synwarm.fn", recipe.function(), "synwarm.hash", hash))
-                    .withPull(false)
-                    .withRemove(true)
-                    .withForcerm(true);
-            recipe.buildArgs().forEach(cmd::withBuildArg);
-            cmd.exec(new BuildImageResultCallback() {
-                @Override
-                public void onNext(BuildResponseItem item) {
-                    if (item.getStream() != null && !item.getStream().isBlank()) {
-                        progress.accept(item.getStream().strip());
-                    }
-                    super.onNext(item);
-                }
-            }).awaitImageId();
-        } catch (IOException | DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
-            throw new SystemException("building " + tag + " failed: " + e.getMessage(), e);
-        }
     }
 
     /** Older content-hash tags of the same function are dead weight; in-use ones stay (removal refused). */
@@ -141,11 +110,4 @@ public final class ImageBuilder {
         }
     }
 
-    private static void deleteQuietly(Path f) {
-        try {
-            Files.deleteIfExists(f);
-        } catch (IOException ignored) {
-            // a temp file; the OS cleans /tmp
-        }
-    }
 }

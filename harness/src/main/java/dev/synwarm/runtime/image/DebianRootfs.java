@@ -5,13 +5,13 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.SystemException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -49,10 +49,27 @@ public record DebianRootfs(String name, String suite, List<String> packages, Pat
             bootstrap(progress);
         }
         progress.accept("importing " + tarball().getFileName() + " as " + tag());
-        try (InputStream in = Files.newInputStream(tarball())) {
-            docker.createImageCmd(tag().substring(0, tag().indexOf(':')), in).withTag(hash()).exec();
+        // FROM scratch + ADD of the tarball (the builder unpacks it): the same build path as every image.
+        Path context = cacheDir.resolve("import-" + name + "-" + hash());
+        BuildFiles.deleteTree(context);
+        BuildFiles.createDirectories(context);
+        try {
+            Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nADD rootfs.tar /\nCMD [\"/bin/bash\"]\n");
+            linkOrCopy(tarball(), context.resolve("rootfs.tar"));
+            DockerBuild.build(docker, context, tag(), Map.of("synwarm.base", name, "synwarm.hash", hash()), Map.of(),
+                    progress);
         } catch (IOException e) {
-            throw new SystemException("cannot read " + tarball() + ": " + e.getMessage(), e);
+            throw new SystemException("cannot prepare the import of " + tarball() + ": " + e.getMessage(), e);
+        } finally {
+            BuildFiles.deleteTree(context);
+        }
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(from, to);
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.synwarm.runtime.image;
 
+import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.SystemException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.spi.ToolProvider;
@@ -37,8 +39,12 @@ public record JvmImage(String function, Path appDir, Path dockerfileDir) impleme
         tool("jar", "--create", "--file", rootfs.resolve("app/fn.jar").toString(), "--main-class", "Fn",
                 "-C", classes.toString(), ".");
         progress.accept("jlink java.base,jdk.httpserver (with CDS archive)");
-        tool("jlink", "--add-modules", "java.base,jdk.httpserver", "--strip-debug", "--no-man-pages",
-                "--no-header-files", "--generate-cds-archive", "--output", rootfs.resolve("opt/java").toString());
+        // A separate process: jlink's CDS dump runs the new runtime, whose warnings would flood our stdout.
+        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+        Proc.run(List.of(jlink.toString(), "--add-modules", "java.base,jdk.httpserver", "--strip-debug",
+                        "--no-man-pages", "--no-header-files", "--generate-cds-archive",
+                        "--output", rootfs.resolve("opt/java").toString()), Duration.ofMinutes(5))
+                .orThrow();
         progress.accept("copying the glibc files the runtime links");
         SharedLibraries.copyDependencies(rootfs, rootfs.resolve("opt/java"));
         BuildFiles.createDirectories(rootfs.resolve("tmp"));
