@@ -23,17 +23,27 @@ public final class HttpProbe {
     public record Reply(int status, long receivedNs, Optional<Duration> reportedInit, OptionalLong listeningNs) {}
 
     static final int POLL_US = 200;
-    private static final int ATTEMPT_TIMEOUT_MS = 2000;
+    /**
+     * A first attempt may hang in docker-proxy (it accepts, then dials a container whose network is not up
+     * yet), so attempts give up early and retry; the limit doubles per unanswered attempt so that a
+     * function that is merely slow to answer is still heard.
+     */
+    private static final int FIRST_ATTEMPT_TIMEOUT_MS = 100;
+    private static final int MAX_ATTEMPT_TIMEOUT_MS = 2000;
     private static final long LIVENESS_EVERY_NS = Duration.ofMillis(500).toNanos();
 
     private HttpProbe() {}
 
     /** One GET; empty when the connection is refused, reset or closed without an answer. */
     public static Optional<Reply> once(InetSocketAddress endpoint, String path) {
+        return once(endpoint, path, MAX_ATTEMPT_TIMEOUT_MS);
+    }
+
+    private static Optional<Reply> once(InetSocketAddress endpoint, String path, int timeoutMs) {
         try (Socket s = new Socket()) {
             s.setTcpNoDelay(true);
-            s.connect(endpoint, ATTEMPT_TIMEOUT_MS);
-            s.setSoTimeout(ATTEMPT_TIMEOUT_MS);
+            s.connect(endpoint, timeoutMs);
+            s.setSoTimeout(timeoutMs);
             s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: fn\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             InputStream in = s.getInputStream();
@@ -56,12 +66,17 @@ public final class HttpProbe {
      */
     public static Reply awaitOk(InetSocketAddress endpoint, String path, long deadlineNs, BooleanSupplier alive) {
         long nextLiveness = System.nanoTime() + LIVENESS_EVERY_NS;
+        int timeoutMs = FIRST_ATTEMPT_TIMEOUT_MS;
         while (true) {
-            Optional<Reply> r = once(endpoint, path);
+            long attemptStart = System.nanoTime();
+            Optional<Reply> r = once(endpoint, path, timeoutMs);
             if (r.isPresent() && r.get().status() == 200) {
                 return r.get();
             }
             long now = System.nanoTime();
+            if (now - attemptStart >= timeoutMs * 1_000_000L) {
+                timeoutMs = Math.min(2 * timeoutMs, MAX_ATTEMPT_TIMEOUT_MS);
+            }
             if (now - deadlineNs > 0) {
                 throw new SystemException("no HTTP 200 from " + endpoint + path + " before the deadline"
                         + r.map(x -> " (last status " + x.status() + ")").orElse(""));

@@ -22,4 +22,12 @@ public record Instance(
     public Duration readinessLag() {
         return Duration.ofNanos(timeline.readyNs() - listeningNs);
     }
+
+    /**
+     * How late polling noticed readiness: the first 200 after the later of "function listening" and "start
+     * call returned" (polling begins then). The probe's own precision, without the engine's return latency.
+     */
+    public Duration pollLag() {
+        return Duration.ofNanos(timeline.readyNs() - Math.max(listeningNs, timeline.startReturnedNs()));
+    }
 }

@@ -10,10 +10,10 @@ import java.net.ServerSocket;
  * kernel picks it; between our close and Docker's bind another process could take it, which the runtime
  * handles by retrying the start with a fresh port.
  */
-final class LoopbackPorts {
+public final class LoopbackPorts {
     private LoopbackPorts() {}
 
-    static int free() {
+    public static int free() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
