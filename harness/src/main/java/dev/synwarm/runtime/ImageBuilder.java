@@ -1,9 +1,7 @@
 package dev.synwarm.runtime;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Image;
 import dev.synwarm.runtime.image.BuildFiles;
 import dev.synwarm.runtime.image.DockerBuild;
 import dev.synwarm.runtime.image.FunctionImages;
@@ -20,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Builds the function images offline through the Docker engine's build API (classic builder, nothing
- * pulled), only when an image with the current content-hash tag is missing, and drops the older tags.
+ * pulled), only when an image with the current content-hash tag is missing. Older tags are left alone:
+ * another checkout (a worktree on other sources) may be using them.
  */
 public final class ImageBuilder {
     /** One image after {@link #ensure}: its tag, whether it was (re)built now, and how long that took. */
@@ -79,27 +78,9 @@ public final class ImageBuilder {
         } finally {
             BuildFiles.deleteTree(context);
         }
-        dropOtherTags(function, tag, p);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         p.accept("built " + tag + " in " + took.toMillis() / 1000.0 + " s");
         return new Built(function, tag, true, took);
-    }
-
-    /** Older content-hash tags of the same function are dead weight; in-use ones stay (removal refused). */
-    private void dropOtherTags(String function, String keep, Consumer<String> progress) {
-        String repo = "synwarm/" + function + ":";
-        for (Image img : docker.listImagesCmd().exec()) {
-            for (String t : img.getRepoTags() == null ? new String[0] : img.getRepoTags()) {
-                if (t.startsWith(repo) && !t.equals(keep)) {
-                    try {
-                        docker.removeImageCmd(t).withForce(false).exec();
-                        progress.accept("removed old image " + t);
-                    } catch (DockerException e) {
-                        progress.accept("kept old image " + t + " (" + e.getMessage().strip() + ")");
-                    }
-                }
-            }
-        }
     }
 
     private static Path tempDir(String function) {
