@@ -46,7 +46,7 @@ public final class ColdstartCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "30", description = "counted starts of each kind (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "uncounted starts of each kind first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "2", description = "uncounted starts of each kind first (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--network", defaultValue = "bridge", converter = NetworkModeConverter.class,

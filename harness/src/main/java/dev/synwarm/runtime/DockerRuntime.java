@@ -36,7 +36,8 @@ public final class DockerRuntime implements FunctionRuntime {
     private final Resources resources;
     private final FunctionImages images;
     private final DockerDaemon.Info daemon;
-    private final AtomicInteger sequence = new AtomicInteger();
+    /** Per process, not per runtime: two runtimes on one run's Resources must not reuse a name. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private final Map<String, Instance> live = new ConcurrentHashMap<>();
 
     DockerRuntime(DockerClient docker, DockerDaemon.Info daemon, Resources resources, FunctionImages images) {
@@ -86,7 +87,7 @@ public final class DockerRuntime implements FunctionRuntime {
     }
 
     private Instance startOnce(FunctionSpec spec, String tag) {
-        String name = resources.runId().name(spec.function().replace("fn-", "") + "-" + sequence.incrementAndGet());
+        String name = resources.runId().name(spec.function().replace("fn-", "") + "-" + SEQUENCE.incrementAndGet());
         int port = LoopbackPorts.free();
         InetSocketAddress endpoint = new InetSocketAddress("127.0.0.1", port);
         CreateContainerCmd create = createCommand(spec, tag, name, port);

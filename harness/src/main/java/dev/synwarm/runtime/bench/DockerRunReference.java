@@ -39,14 +39,14 @@ public final class DockerRunReference {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final Resources resources;
-    private final AtomicInteger sequence = new AtomicInteger();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     public DockerRunReference(Resources resources) {
         this.resources = resources;
     }
 
     public Sample run(FunctionSpec spec, String image) {
-        String name = resources.runId().name("ref-" + spec.function().replace("fn-", "") + "-" + sequence.incrementAndGet());
+        String name = resources.runId().name("ref-" + spec.function().replace("fn-", "") + "-" + SEQUENCE.incrementAndGet());
         int port = LoopbackPorts.free();
         InetSocketAddress endpoint = new InetSocketAddress("127.0.0.1", port);
         List<String> cmd = command(spec, image, name, resources.runId().value(), port);
