@@ -59,32 +59,36 @@ public final class DockerDaemon {
         if (!Proc.onPath("dockerd")) {
             throw new SystemException("the Docker daemon is not running and dockerd is not on PATH (apt-get install docker.io)");
         }
-        Process dockerd = spawn();
-        Path socket = socket();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        // setsid: dockerd gets its own session, so a Ctrl-C aimed at synwarm does not stop the daemon.
+        List<String> cmd = Proc.onPath("setsid") ? List.of("setsid", "dockerd") : List.of("dockerd");
+        return start(cmd, socket(), LOG, START_TIMEOUT);
+    }
+
+    /** Spawns {@code command} in the background (output appended to {@code log}) and polls {@code socket}. */
+    static Info start(List<String> command, Path socket, Path log, Duration timeout) {
+        Process daemon = spawn(command, log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
             if (Files.exists(socket) && pings(socket)) {
                 return info(socket);
             }
-            // A dockerd that exited may have lost a race with another starter: keep polling until the deadline.
+            // A daemon that exited may have lost a race with another starter: keep polling until the deadline.
             LockSupport.parkNanos(POLL_NS);
         }
-        String exit = dockerd.isAlive() ? "still starting" : "exited with " + dockerd.exitValue();
-        throw new SystemException("dockerd did not answer on " + socket + " within " + START_TIMEOUT.toSeconds()
-                + " s (" + exit + "); see " + LOG + ": " + lastLine());
+        String exit = daemon.isAlive() ? "still starting" : "exited with " + daemon.exitValue();
+        throw new SystemException(command.getLast() + " did not answer on " + socket + " within " + timeout.toMillis()
+                + " ms (" + exit + "); see " + log + ": " + lastLine(log));
     }
 
-    private static Process spawn() {
-        // setsid: dockerd gets its own session, so a Ctrl-C aimed at synwarm does not stop the daemon.
-        List<String> cmd = Proc.onPath("setsid") ? List.of("setsid", "dockerd") : List.of("dockerd");
-        ProcessBuilder pb = new ProcessBuilder(cmd)
+    private static Process spawn(List<String> command, Path log) {
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new SystemException("cannot start dockerd: " + e.getMessage(), e);
+            throw new SystemException("cannot start " + command.getLast() + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,7 +96,7 @@ public final class DockerDaemon {
         return UnixHttp.get(socket, "/_ping", PING_TIMEOUT).map(r -> r.status() == 200).orElse(false);
     }
 
-    private static Info info(Path socket) {
+    static Info info(Path socket) {
         UnixHttp.Response r = UnixHttp.get(socket, "/version", PING_TIMEOUT)
                 .filter(x -> x.status() == 200)
                 .orElseThrow(() -> new SystemException("the Docker daemon on " + socket + " does not answer GET /version"));
@@ -107,9 +111,9 @@ public final class DockerDaemon {
         }
     }
 
-    private static String lastLine() {
+    private static String lastLine(Path log) {
         try {
-            List<String> lines = Files.readAllLines(LOG);
+            List<String> lines = Files.readAllLines(log);
             return lines.isEmpty() ? "(empty)" : lines.getLast();
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
