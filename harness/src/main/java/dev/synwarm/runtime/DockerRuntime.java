@@ -36,6 +36,7 @@ public final class DockerRuntime implements FunctionRuntime {
     private final Resources resources;
     private final FunctionImages images;
     private final DockerDaemon.Info daemon;
+    private final Containers containers;
     /** Per process, not per runtime: two runtimes on one run's Resources must not reuse a name. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private final Map<String, Instance> live = new ConcurrentHashMap<>();
@@ -45,6 +46,7 @@ public final class DockerRuntime implements FunctionRuntime {
         this.daemon = daemon;
         this.resources = resources;
         this.images = images;
+        this.containers = new Containers(docker);
     }
 
     /** Connects to the local daemon (starting it if needed) for the functions of this checkout. */
@@ -100,7 +102,7 @@ public final class DockerRuntime implements FunctionRuntime {
             throw missingImage(spec.function(), tag);
         }
         long createReturned = System.nanoTime();
-        resources.add(what(name), () -> remove(id));
+        resources.add(what(name), () -> containers.remove(id));
 
         long startIssued = System.nanoTime();
         try {
@@ -117,9 +119,9 @@ public final class DockerRuntime implements FunctionRuntime {
         HttpProbe.Reply ready;
         try {
             ready = HttpProbe.awaitOk(endpoint, "/healthz",
-                    startReturned + READY_TIMEOUT.plus(spec.init()).toNanos(), () -> isRunning(id));
+                    startReturned + READY_TIMEOUT.plus(spec.init()).toNanos(), () -> containers.isRunning(id));
         } catch (SystemException e) {
-            String logs = tail(id);
+            String logs = containers.logTail(id, 5);
             resources.releaseNow(what(name));
             throw new SystemException(spec.function() + " (" + name + ") never became ready: " + e.getMessage()
                     + (logs.isEmpty() ? "" : "; its output: " + logs), e);
@@ -180,7 +182,7 @@ public final class DockerRuntime implements FunctionRuntime {
         docker.unpauseContainerCmd(instance.containerId()).exec();
         long returned = System.nanoTime();
         HttpProbe.Reply r = HttpProbe.awaitOk(instance.endpoint(), "/healthz", returned + READY_TIMEOUT.toNanos(),
-                () -> isRunning(instance.containerId()));
+                () -> containers.isRunning(instance.containerId()));
         return new ResumeTimeline(issued, returned, r.receivedNs());
     }
 
@@ -196,55 +198,8 @@ public final class DockerRuntime implements FunctionRuntime {
         }
     }
 
-    /** The client, for the reference measurement and the builder that share this connection. */
-    DockerClient docker() {
-        return docker;
-    }
-
-    Resources resources() {
-        return resources;
-    }
-
-    FunctionImages images() {
-        return images;
-    }
-
     static String what(String containerName) {
         return "container " + containerName;
-    }
-
-    void remove(String idOrName) {
-        try {
-            docker.removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException gone) {
-            // already removed (for example by a reaper)
-        }
-    }
-
-    private boolean isRunning(String id) {
-        try {
-            Boolean running = docker.inspectContainerCmd(id).exec().getState().getRunning();
-            return running != null && running;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    private String tail(String id) {
-        try {
-            StringBuilder sb = new StringBuilder();
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(5)
-                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
-                        @Override
-                        public void onNext(com.github.dockerjava.api.model.Frame f) {
-                            sb.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8).strip()).append(" | ");
-                        }
-                    })
-                    .awaitCompletion(5, java.util.concurrent.TimeUnit.SECONDS);
-            return sb.toString();
-        } catch (RuntimeException | InterruptedException e) {
-            return "";
-        }
     }
 
     private static boolean isPortTaken(DockerException e) {
