@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             RegressCommand.class,
             ReproduceCommand.class,
+            ColdstartCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
