@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             RegressCommand.class,
             ReproduceCommand.class,
+            ColdstartCommand.class,
             BenchCommand.class,
         })
 public final class Main {
