@@ -4,7 +4,6 @@ import dev.synwarm.measure.MonotonicClock;
 import dev.synwarm.measure.SamplesCsv;
 import dev.synwarm.measure.TimelineRow;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +21,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What the harness spends per sample on bookkeeping, to be compared with a request (≥ 100s of µs even
- * warm on loopback):
+ * What the harness spends per sample on bookkeeping, against the cheapest request it could ever time.
  * <ul>
  *   <li>{@code recordTimeline}: reading the clock at the 16 timeline points and building the
  *       {@link TimelineRow} of one request.</li>
  *   <li>{@code appendCsvRow}: {@link SamplesCsv.Appender#append} of one full row — Jackson CSV formatting plus
  *       the flush (one write(2)) the runner does after every repetition.</li>
- *   <li>{@code rawLineWriteBaseline}: writing the same bytes, already formatted, with the same flush — the
+ *   <li>{@code rawLineWrite}: writing the same bytes, already formatted, with the same flush — the
  *       I/O floor, so the difference is what CSV formatting costs.</li>
  * </ul>
  * Both writers go to /dev/null: the same system call per row without growing a file by gigabytes during a
@@ -72,9 +70,14 @@ public class TimelineCsvBench {
     }
 
     @Benchmark
-    public void rawLineWriteBaseline() throws IOException {
+    public void rawLineWrite() throws IOException {
         raw.write(line);
         raw.flush();
+    }
+
+    @Benchmark
+    public int loopbackRoundTripBaseline(LoopbackEcho echo) throws IOException {
+        return echo.roundTrip();
     }
 
     /** One request's row as the runner fills it: every edge and client point read from the clock. */

@@ -47,13 +47,19 @@ public final class Bench {
         List<BenchSummary.NotMeasured> missing = new ArrayList<>();
         if (o.endToEnd()) {
             progress.println("end-to-end figures");
-            e2e.addAll(ProbeFigures.measure(o.quick() ? 200 : 1000, progress));
+            for (EndToEnd source : List.of(new ProbeFigures(), new ColdStartFigures())) {
+                try {
+                    e2e.addAll(source.measure(o.quick(), progress));
+                } catch (EndToEnd.Unavailable u) {
+                    missing.add(new BenchSummary.NotMeasured(source.title(), u.getMessage()));
+                }
+            }
             missing.addAll(NotYetMeasured.list());
         } else {
             missing.add(new BenchSummary.NotMeasured("end-to-end figures", "skipped on request (--jmh-only)"));
         }
-        BenchSummary summary = new BenchSummary(DateTimeFormatter.ISO_INSTANT.format(Instant.now()),
-                gitCommit(o.repo()), o.quick(), String.join(" ", settings.arguments(Path.of(JmhRunner.RESULT_FILE))),
+        BenchSummary summary = new BenchSummary(DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                gitCommit(o.repo()), o.quick(), settings.describe(),
                 Machine.describe(), jmh, e2e, missing);
         try {
             summary.write(dir);

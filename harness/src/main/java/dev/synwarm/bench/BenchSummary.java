@@ -14,7 +14,7 @@ import java.util.List;
  * {@code summary.json} of one {@code synwarm bench} run: where and how it ran, the JMH scores, the
  * end-to-end figures, and what was not measured (with the reason) — the only input of the README table.
  */
-public record BenchSummary(String createdUtc, String gitCommit, boolean quick, String jmhArguments, Machine machine,
+public record BenchSummary(String createdUtc, String gitCommit, boolean quick, String jmhSettings, Machine machine,
                            List<JmhResult> jmh, List<EndToEndFigure> endToEnd, List<NotMeasured> notMeasured) {
     public static final String FILE = "summary.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -37,6 +37,12 @@ public record JmhSettings(String include, int forks, int warmupIterations, Durat
         return new JmhSettings(regex, forks, warmupIterations, warmupTime, iterations, iterationTime);
     }
 
+    /** For people: "1 fork × (2 × 500 ms warm-up + 3 × 500 ms measured) per benchmark". */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%d fork%s × (%d × %d ms warm-up + %d × %d ms measured) per benchmark",
+                forks, forks == 1 ? "" : "s", warmupIterations, warmupTime.toMillis(), iterations, iterationTime.toMillis());
+    }
+
     /** JMH arguments after the main class; {@code resultJson} receives the machine-readable results. */
     List<String> arguments(java.nio.file.Path resultJson) {
         List<String> a = new ArrayList<>(List.of(include,

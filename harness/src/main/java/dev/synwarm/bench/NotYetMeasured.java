@@ -14,9 +14,8 @@ final class NotYetMeasured {
                 new BenchSummary.NotMeasured("delay-line scheduling lateness (JMH)", "the net package has not landed"),
                 new BenchSummary.NotMeasured("gateway forwarding vs direct (JMH)", "the gateway package has not landed"),
                 new BenchSummary.NotMeasured("SYN at the hook → container create request issued",
-                        "the runtime and gateway packages have not landed"),
+                        "the gateway package has not landed"),
                 new BenchSummary.NotMeasured("emulated link accuracy (calibrate, 1–100 ms)", "the net package has not landed"),
-                new BenchSummary.NotMeasured("harness cold start vs docker run", "the runtime package has not landed"),
                 new BenchSummary.NotMeasured("break-even.yaml wall time vs inherent waits", "the experiment runner has not landed"));
     }
 }

@@ -16,12 +16,17 @@ import java.util.Locale;
  * the low-latency one (busy spin), on {@link ProbeLatency}'s private veth/netns testbed. The kernel's
  * timestamp and the listener's {@code System.nanoTime()} are the same clock.
  */
-final class ProbeFigures {
+final class ProbeFigures implements EndToEnd {
     private static final Duration GAP = Duration.ofMillis(2);
 
-    private ProbeFigures() {}
+    @Override
+    public String title() {
+        return "SYN at the hook → Java listener";
+    }
 
-    static List<EndToEndFigure> measure(int connections, PrintWriter progress) {
+    @Override
+    public List<EndToEndFigure> measure(boolean quick, PrintWriter progress) {
+        int connections = quick ? 200 : 1000;
         List<EndToEndFigure> out = new ArrayList<>();
         for (ConsumerKind kind : ConsumerKind.values()) {
             progress.printf(Locale.ROOT, "  probe latency, %s consumer, %d connections%n",

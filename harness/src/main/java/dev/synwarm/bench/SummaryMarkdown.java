@@ -12,8 +12,8 @@ public final class SummaryMarkdown {
 
     public static String render(BenchSummary s) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Measured on %s; commit `%s`, %s, `./synwarm bench%s` (JMH %s).%n%n",
-                s.machine().oneLine(), s.gitCommit(), s.createdUtc(), s.quick() ? " --quick" : "", s.jmhArguments()));
+        md.append(String.format(Locale.ROOT, "Measured on %s; commit `%s`, %s, `./synwarm bench%s` (JMH: %s).%n%n",
+                s.machine().oneLine(), shortCommit(s.gitCommit()), s.createdUtc(), s.quick() ? " --quick" : "", s.jmhSettings()));
         jmhTable(md, s.jmh());
         endToEndTable(md, s.endToEnd());
         if (!s.notMeasured().isEmpty()) {
@@ -24,6 +24,13 @@ public final class SummaryMarkdown {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** Seven hex digits, keeping a "-dirty" mark. */
+    static String shortCommit(String commit) {
+        int dash = commit.indexOf('-');
+        String sha = dash < 0 ? commit : commit.substring(0, dash);
+        return (sha.length() > 7 ? sha.substring(0, 7) : sha) + (dash < 0 ? "" : commit.substring(dash));
     }
 
     private static void jmhTable(StringBuilder md, List<JmhResult> results) {

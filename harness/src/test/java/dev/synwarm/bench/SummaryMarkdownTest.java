@@ -17,7 +17,7 @@ class SummaryMarkdownTest {
             "Debian GNU/Linux 12 (bookworm)");
 
     static BenchSummary summary() {
-        return new BenchSummary("2025-11-28T00:00:00Z", "abc1234def", true, "-f 1 -wi 2", MACHINE,
+        return new BenchSummary("2025-11-28T00:00:00Z", "abc1234def-dirty", true, "1 fork", MACHINE,
                 List.of(new JmhResult("dev.synwarm.jmh.FfmCallBench.javaCallBaseline", 1.25, 0.05, 3),
                         new JmhResult("dev.synwarm.jmh.FfmCallBench.ffmLabs", 12.5, null, 3),
                         new JmhResult("dev.synwarm.bpf.RingConsumeBench.javaMmapReader", 56_700, 340.0, 3)),
@@ -30,7 +30,7 @@ class SummaryMarkdownTest {
     void rendersEveryRowWithUnitsRatiosAndTheMachine() {
         String md = SummaryMarkdown.render(summary());
         assertThat(md).contains("Test CPU @ 2.0GHz, 2 cores, 24 GiB, Debian GNU/Linux 12 (bookworm), Linux 6.18.0, JDK 25.0.3")
-                .contains("commit `abc1234def`").contains("`./synwarm bench --quick`")
+                .contains("commit `abc1234-dirty`").contains("`./synwarm bench --quick`")
                 .contains("| FfmCallBench | javaCallBaseline | 1.25 ns | 0.05 ns | 800.00 M | baseline |")
                 .contains("| FfmCallBench | ffmLabs | 12.5 ns | — | 80.00 M | 10.00 |")
                 .contains("| RingConsumeBench | javaMmapReader | 56.7 µs | 340 ns | 17.64 k | — |")
