@@ -1,0 +1,32 @@
+package dev.synwarm.net;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What {@code calibrate} measured, in milliseconds. Errors are measured minus expected, where expected is
+ * twice the one-way delay (connect: SYN → SYN-ACK; rr: request → response on an open connection; ping:
+ * ICMP echo from the client namespace, an independent tool).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CalibrationReport(
+        String emulator,
+        String profile,
+        double oneWayMs,
+        double jitterMs,
+        double lossPercent,
+        double expectedRttMs,
+        int samples,
+        double connectP50Ms,
+        double connectP99Ms,
+        double connectP50ErrorMs,
+        double connectP99ErrorMs,
+        double rrP50Ms,
+        double rrP99Ms,
+        double rrP50ErrorMs,
+        double rrP99ErrorMs,
+        int pingSamples,
+        double pingP50Ms,
+        double pingP99Ms,
+        double pingP50ErrorMs,
+        double pingMinusConnectP50Ms,
+        DelayLineStats line) {}
