@@ -102,6 +102,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         System.out.printf("%-8s %10.3f %10.3f %+10.3f %10s   (%d replies; ping - connect at p50: %+.3f ms)%n",
                 "ping", r.pingP50Ms(), r.pingP99Ms(), r.pingP50ErrorMs(), "", r.pingSamples(),
                 r.pingMinusConnectP50Ms());
+        System.out.printf("baseline without emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f (the host's share of the errors)%n",
+                r.baselineConnectP50Ms(), r.baselineRrP50Ms(), r.baselinePingP50Ms());
         if (r.line() != null) {
             for (var d : new DelayLineStats.Direction[] {r.line().aToB(), r.line().bToA()}) {
                 System.out.printf("line %s: rx %d tx %d lost %d overflow %d send-errors %d kernel-drops %d late>200us %d max-late %.3f ms%n",

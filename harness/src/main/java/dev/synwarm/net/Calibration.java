@@ -36,6 +36,7 @@ public final class Calibration {
     public static CalibrationReport run(Resources res, Request req, Consumer<String> progress) {
         progress.accept("building the topology (run " + res.runId() + ")");
         try (Topology topo = Topology.create(res)) {
+            Baseline base = baseline(topo, req, progress);
             progress.accept("starting the emulator (" + req.emulator().cliName() + ") for " + req.link());
             try (LatencyEmulator emu = topo.emulate(req.link(), req.emulator());
                     EchoServer server = EchoServer.start(topo.edgeAddress())) {
@@ -44,8 +45,27 @@ public final class Calibration {
                 progress.accept("TCP connect + request/response x" + req.samples() + " (after "
                         + CLIENT_WARMUP + " warm-up connections)");
                 double[][] tcp = tcp(topo, server.port(), req);
-                return report(req, emu, tcp[0], tcp[1], ping);
+                return report(req, emu, tcp[0], tcp[1], ping, base);
             }
+        }
+    }
+
+    /** Medians over a plain wire (no emulation): what the host itself adds to each measure. */
+    private record Baseline(double connectP50, double rrP50, double pingP50) {}
+
+    private static Baseline baseline(Topology topo, Request req, Consumer<String> progress) {
+        progress.accept("baseline without emulation (tc wire): ping and TCP x" + req.samples());
+        try (AutoCloseable wire = topo.directWire();
+                EchoServer server = EchoServer.start(topo.edgeAddress())) {
+            Request direct = new Request(LinkSpec.of(Duration.ZERO), req.emulator(), req.samples(), req.profile());
+            double[] ping = ping(topo, direct);
+            double[][] tcp = tcp(topo, server.port(), direct);
+            return new Baseline(new Percentiles(tcp[0]).at(50), new Percentiles(tcp[1]).at(50),
+                    ping.length > 0 ? new Percentiles(ping).at(50) : Double.NaN);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SystemException("baseline: " + e.getMessage(), e);
         }
     }
 
@@ -95,7 +115,7 @@ public final class Calibration {
     }
 
     private static CalibrationReport report(Request req, LatencyEmulator emu, double[] connect, double[] rr,
-            double[] ping) {
+            double[] ping, Baseline base) {
         LinkSpec link = req.link();
         double expected = Durations.millis(link.expectedRtt());
         Percentiles c = new Percentiles(connect);
@@ -107,7 +127,8 @@ public final class Calibration {
                 r(c.at(50)), r(c.at(99)), r(c.at(50) - expected), r(c.at(99) - expected),
                 r(q.at(50)), r(q.at(99)), r(q.at(50) - expected), r(q.at(99) - expected),
                 ping.length, r(pingP50), r(p == null ? Double.NaN : p.at(99)), r(pingP50 - expected),
-                r(pingP50 - c.at(50)), emu.lineStats().orElse(null));
+                r(pingP50 - c.at(50)), r(base.connectP50()), r(base.rrP50()), r(base.pingP50()),
+                emu.lineStats().orElse(null));
     }
 
     /** Microsecond resolution is all these numbers carry. */

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What {@code calibrate} measured, in milliseconds. Errors are measured minus expected, where expected is
  * twice the one-way delay (connect: SYN → SYN-ACK; rr: request → response on an open connection; ping:
- * ICMP echo from the client namespace, an independent tool).
+ * ICMP echo from the client namespace, an independent tool). The baseline medians are the same measures
+ * over a plain wire without emulation: the host's own share (stack, process wake-ups), which the error
+ * includes; ping prints 3 significant digits, so its values at ≥ 10 ms carry 0.1 ms resolution.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalibrationReport(
@@ -29,4 +31,7 @@ public record CalibrationReport(
         double pingP99Ms,
         double pingP50ErrorMs,
         double pingMinusConnectP50Ms,
+        double baselineConnectP50Ms,
+        double baselineRrP50Ms,
+        double baselinePingP50Ms,
         DelayLineStats line) {}

@@ -1,5 +1,6 @@
 package dev.synwarm.net;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -24,7 +25,18 @@ final class DelayDirection {
     private static final MethodHandle PRCTL = Linker.nativeLinker().downcallHandle(
             Linker.nativeLinker().defaultLookup().find("prctl").orElseThrow(),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SCHED_SETSCHEDULER = Linker.nativeLinker().downcallHandle(
+            Linker.nativeLinker().defaultLookup().find("sched_setscheduler").orElseThrow(),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     private static final int PR_SET_TIMERSLACK = 29;
+    private static final int SCHED_FIFO = 1;
+    /**
+     * Real-time priority of the line's threads. On a machine busy with builds an ordinary thread waited up
+     * to 130 ms for a CPU and delayed frames by that much; a SCHED_FIFO thread preempts them at once. The
+     * threads block when idle and spin at most {@link DelayLineConfig#spin} per frame, and the kernel's RT
+     * throttling (95% by default) bounds the worst case.
+     */
+    private static final int RT_PRIORITY = 10;
     private static final long LATE_NS = 200_000;
 
     private record Frame(long deadlineNs, byte[] data) {}
@@ -89,6 +101,7 @@ final class DelayDirection {
 
     private void readLoop() {
         try (Arena arena = Arena.ofConfined()) {
+            realtime(arena);
             PacketSocket.Receiver rx = in.new Receiver(arena);
             while (running) {
                 int n = rx.receive();
@@ -120,6 +133,7 @@ final class DelayDirection {
         try (Arena arena = Arena.ofConfined()) {
             // 1 ns timer slack for this thread: parkNanos then wakes within the hrtimer's precision
             int rc = (int) PRCTL.invokeExact(PR_SET_TIMERSLACK, 1L);
+            realtime(arena);
             PacketSocket.Sender tx = out.new Sender(arena);
             while (running) {
                 Frame f;
@@ -156,6 +170,17 @@ final class DelayDirection {
             fail(t);
         }
     }
+
+    /** Makes the calling thread SCHED_FIFO; without the privilege it stays an ordinary thread. */
+    private static void realtime(Arena arena) throws Throwable {
+        int rc = (int) SCHED_SETSCHEDULER.invokeExact(0, SCHED_FIFO, arena.allocateFrom(JAVA_INT, RT_PRIORITY));
+        if (rc != 0 && !warnedNoRealtime) {
+            warnedNoRealtime = true;
+            System.err.println("synwarm delayline: no SCHED_FIFO (not privileged?); frames may be late under load");
+        }
+    }
+
+    private static volatile boolean warnedNoRealtime;
 
     private void fail(Throwable t) {
         if (running) {

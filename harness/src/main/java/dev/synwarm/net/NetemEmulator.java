@@ -41,6 +41,19 @@ final class NetemEmulator implements LatencyEmulator {
         }
     }
 
+    /** Only the wire, no delay: the baseline path for calibration. */
+    static NetemEmulator wireOnly(String tc, String clientSide, String edgeSide) {
+        NetemEmulator e = new NetemEmulator(LinkSpec.of(java.time.Duration.ZERO));
+        try {
+            e.run(TcWire.connect(tc, clientSide, edgeSide), TcWire.disconnect(tc, clientSide));
+            e.run(TcWire.connect(tc, edgeSide, clientSide), TcWire.disconnect(tc, edgeSide));
+            return e;
+        } catch (RuntimeException ex) {
+            e.close();
+            throw ex;
+        }
+    }
+
     /** The programs that build the qdiscs. */
     record Tools(String tc, NetemCommands.Tool tool, String setter, String remover) {
         /** tcconfig when installed (as the brief asks), else plain tc. */

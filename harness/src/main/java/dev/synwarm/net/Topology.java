@@ -142,9 +142,21 @@ public final class Topology implements AutoCloseable {
      */
     private void warmUp(LinkSpec link) {
         Duration deadline = link.expectedRtt().plus(WARM_UP_SLACK);
-        Proc.run(inClient(List.of("ping", "-q", "-n", "-c", "1000", "-i", "0.0005",
+        Proc.run(inClient(List.of("ping", "-q", "-n", "-c", "500", "-l", "100", "-i", "0.0005",
                 "-w", Long.toString(Math.max(1, deadline.toSeconds() + 1)), edgeAddress().getHostAddress())),
                 deadline.plusSeconds(5)); // lost pings make ping exit 1: only the traffic matters here
+    }
+
+    /**
+     * Joins the two WAN ends with a plain tc wire and no delay, so a caller can measure what the host
+     * itself adds (stack, process wake-ups) as a baseline. Close it before {@link #emulate}.
+     */
+    AutoCloseable directWire() {
+        closeEmulator();
+        LatencyEmulator wire = NetemEmulator.wireOnly("tc", run.name("cw"), run.name("ew"));
+        String what = "tc wire " + run.name("cw") + "<->" + run.name("ew");
+        res.add(what, wire::close);
+        return () -> res.releaseNow(what);
     }
 
     private void closeEmulator() {
