@@ -26,6 +26,7 @@ public final class CalibrationClient {
         int samples = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
         int timeoutMs = Integer.parseInt(args[4]);
+        ThreadPriority.nice(ThreadPriority.MEASURING_NICE);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
         byte[] request = new byte[EchoServer.MESSAGE_BYTES];
         byte[] response = new byte[EchoServer.MESSAGE_BYTES];

@@ -55,6 +55,7 @@ final class EchoServer implements AutoCloseable {
     }
 
     private void echo(Socket s) {
+        ThreadPriority.nice(ThreadPriority.MEASURING_NICE);
         byte[] msg = new byte[MESSAGE_BYTES];
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             while (in.readNBytes(msg, 0, MESSAGE_BYTES) == MESSAGE_BYTES) {
