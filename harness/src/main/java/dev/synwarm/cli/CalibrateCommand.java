@@ -99,9 +99,9 @@ public final class CalibrateCommand implements Callable<Integer> {
                 r.connectP50ErrorMs(), r.connectP99ErrorMs());
         System.out.printf("%-8s %10.3f %10.3f %+10.3f %+10.3f%n", "rr", r.rrP50Ms(), r.rrP99Ms(),
                 r.rrP50ErrorMs(), r.rrP99ErrorMs());
-        System.out.printf("%-8s %10.3f %10.3f %+10.3f %10s   (%d replies; ping - connect at p50: %+.3f ms)%n",
-                "ping", r.pingP50Ms(), r.pingP99Ms(), r.pingP50ErrorMs(), "", r.pingSamples(),
-                r.pingMinusConnectP50Ms());
+        System.out.printf("%-8s %10.3f %10.3f %+10.3f %10s   (%d replies; mean %.3f ms, error %+.3f; ping - connect at p50: %+.3f ms)%n",
+                "ping", r.pingP50Ms(), r.pingP99Ms(), r.pingP50ErrorMs(), "", r.pingSamples(), r.pingMeanMs(),
+                r.pingMeanErrorMs(), r.pingMinusConnectP50Ms());
         System.out.printf("baseline without emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f (the host's share of the errors)%n",
                 r.baselineConnectP50Ms(), r.baselineRrP50Ms(), r.baselinePingP50Ms());
         if (r.line() != null) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class Calibration {
     private static final Pattern PING_TIME = Pattern.compile("time=([0-9.]+) ms");
+    private static final Pattern PING_SUMMARY = Pattern.compile("= ([0-9.]+)/([0-9.]+)/([0-9.]+)/([0-9.]+) ms");
     /** Unmeasured connections first: the client JVM's JIT and the kernel's caches warm up on them. */
     private static final int CLIENT_WARMUP = 30;
     private static final List<String> CLIENT_JVM = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
@@ -41,7 +42,7 @@ public final class Calibration {
             try (LatencyEmulator emu = topo.emulate(req.link(), req.emulator());
                     EchoServer server = EchoServer.start(topo.edgeAddress())) {
                 progress.accept(emu.backend() + " up; ping x" + req.samples() + " from " + topo.clientNetns());
-                double[] ping = ping(topo, req);
+                PingResult ping = ping(topo, req);
                 progress.accept("TCP connect + request/response x" + req.samples() + " (after "
                         + CLIENT_WARMUP + " warm-up connections)");
                 double[][] tcp = tcp(topo, server.port(), req);
@@ -58,7 +59,7 @@ public final class Calibration {
         try (AutoCloseable wire = topo.directWire();
                 EchoServer server = EchoServer.start(topo.edgeAddress())) {
             Request direct = new Request(LinkSpec.of(Duration.ZERO), req.emulator(), req.samples(), req.profile());
-            double[] ping = ping(topo, direct);
+            double[] ping = ping(topo, direct).times();
             double[][] tcp = tcp(topo, server.port(), direct);
             return new Baseline(new Percentiles(tcp[0]).at(50), new Percentiles(tcp[1]).at(50),
                     ping.length > 0 ? new Percentiles(ping).at(50) : Double.NaN);
@@ -69,12 +70,20 @@ public final class Calibration {
         }
     }
 
-    private static double[] ping(Topology topo, Request req) {
+    /** ping's own mean RTT from its summary line (µs resolution, unlike the per-reply times), or NaN. */
+    static double pingMean(String pingOutput) {
+        Matcher m = PING_SUMMARY.matcher(pingOutput);
+        return m.find() ? Double.parseDouble(m.group(2)) : Double.NaN;
+    }
+
+    private record PingResult(double[] times, double mean) {}
+
+    private static PingResult ping(Topology topo, Request req) {
         Duration limit = timeout(req.link()).multipliedBy(2).plus(Duration.ofMillis(20L * req.samples()));
         Proc.Result r = Proc.run(topo.inClient(List.of("ping", "-n", "-c", Integer.toString(req.samples()),
                 "-i", "0.02", "-W", Long.toString(timeout(req.link()).toSeconds()),
                 topo.edgeAddress().getHostAddress())), limit.plusSeconds(10));
-        return pingTimes(r.stdout());
+        return new PingResult(pingTimes(r.stdout()), pingMean(r.stdout()));
     }
 
     /** The RTTs ping printed, in ms. */
@@ -115,7 +124,8 @@ public final class Calibration {
     }
 
     private static CalibrationReport report(Request req, LatencyEmulator emu, double[] connect, double[] rr,
-            double[] ping, Baseline base) {
+            PingResult pingResult, Baseline base) {
+        double[] ping = pingResult.times();
         LinkSpec link = req.link();
         double expected = Durations.millis(link.expectedRtt());
         Percentiles c = new Percentiles(connect);
@@ -127,6 +137,7 @@ public final class Calibration {
                 r(c.at(50)), r(c.at(99)), r(c.at(50) - expected), r(c.at(99) - expected),
                 r(q.at(50)), r(q.at(99)), r(q.at(50) - expected), r(q.at(99) - expected),
                 ping.length, r(pingP50), r(p == null ? Double.NaN : p.at(99)), r(pingP50 - expected),
+                r(pingResult.mean()), r(pingResult.mean() - expected),
                 r(pingP50 - c.at(50)), r(base.connectP50()), r(base.rrP50()), r(base.pingP50()),
                 emu.lineStats().orElse(null));
     }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * twice the one-way delay (connect: SYN → SYN-ACK; rr: request → response on an open connection; ping:
  * ICMP echo from the client namespace, an independent tool). The baseline medians are the same measures
  * over a plain wire without emulation: the host's own share (stack, process wake-ups), which the error
- * includes; ping prints 3 significant digits, so its values at ≥ 10 ms carry 0.1 ms resolution.
+ * includes; ping prints each reply with 3 significant digits (0.1 ms resolution at ≥ 10 ms, 1 ms at ≥ 100 ms), so
+ * {@code pingMeanMs}, from its summary line, carries the µs-resolution check. Delay-line counters
+ * exclude the warm-up burst.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalibrationReport(
@@ -30,6 +32,8 @@ public record CalibrationReport(
         double pingP50Ms,
         double pingP99Ms,
         double pingP50ErrorMs,
+        double pingMeanMs,
+        double pingMeanErrorMs,
         double pingMinusConnectP50Ms,
         double baselineConnectP50Ms,
         double baselineRrP50Ms,

@@ -9,6 +9,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,6 +98,14 @@ final class DelayDirection {
         kernelDrops.addAndGet(k.drops());
         return new DelayLineStats.Direction(received.get(), sent.get(), lost.get(), overflow.get(),
                 sendErrors.get(), kernelDrops.get(), late.get(), maxLate.get());
+    }
+
+    /** Zeroes the counters (kernel drops too), e.g. after the warm-up traffic. */
+    void resetStats() {
+        in.kernelStats();
+        for (AtomicLong c : List.of(received, sent, lost, overflow, sendErrors, kernelDrops, late, maxLate)) {
+            c.set(0);
+        }
     }
 
     private void readLoop() {

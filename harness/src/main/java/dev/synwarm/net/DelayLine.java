@@ -46,6 +46,11 @@ final class DelayLine implements AutoCloseable {
         return new DelayLineStats(aToB.stats(), bToA.stats());
     }
 
+    void resetStats() {
+        aToB.resetStats();
+        bToA.resetStats();
+    }
+
     /** Blocks until a direction fails (an interface vanished, a syscall failed) and returns why. */
     Throwable awaitFailure() throws InterruptedException {
         synchronized (failure) {

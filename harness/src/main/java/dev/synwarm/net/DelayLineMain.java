@@ -15,13 +15,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Entry point of the delay-line process that {@link DelayLineProcess} starts. Protocol on stdin/stdout:
  * it prints {@code ready} once both sockets forward; each {@code stats} line on stdin is answered with one
- * JSON {@link DelayLineStats} line; end of stdin (the parent closed it, or died, even by SIGKILL) stops the
+ * JSON {@link DelayLineStats} line ({@code reset} first zeroes the counters); end of stdin (the parent closed it, or died, even by SIGKILL) stops the
  * line and the process. A failing direction (an interface removed) also ends it. The run id is in the
  * command line so {@link NetReapers} can find a line whose owner is gone.
  */
 public final class DelayLineMain {
     static final String READY = "ready";
     static final String STATS = "stats";
+    static final String RESET = "reset";
 
     private DelayLineMain() {}
 
@@ -50,6 +51,9 @@ public final class DelayLineMain {
                     String cmd;
                     while ((cmd = in.readLine()) != null) {
                         if (cmd.strip().equals(STATS)) {
+                            out.println(json.writeValueAsString(line.stats()));
+                        } else if (cmd.strip().equals(RESET)) {
+                            line.resetStats();
                             out.println(json.writeValueAsString(line.stats()));
                         }
                     }

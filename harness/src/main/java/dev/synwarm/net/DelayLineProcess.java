@@ -97,9 +97,18 @@ final class DelayLineProcess implements LatencyEmulator {
     }
 
     /** The line's counters now; kernel drop counts accumulate across calls. */
-    synchronized DelayLineStats stats() {
+    DelayLineStats stats() {
+        return command(DelayLineMain.STATS);
+    }
+
+    /** Zeroes the counters (after warm-up traffic, so they describe only what follows). */
+    void resetStats() {
+        command(DelayLineMain.RESET);
+    }
+
+    private synchronized DelayLineStats command(String command) {
         try {
-            stdin.write(DelayLineMain.STATS + "\n");
+            stdin.write(command + "\n");
             stdin.flush();
             String line = readLine(STOP_TIMEOUT);
             if (line == null) {

@@ -130,8 +130,9 @@ public final class Topology implements AutoCloseable {
         String what = "emulator " + emulator.backend() + " " + cw + "<->" + ew;
         res.add(what, emulator::close);
         emulatorEntry = what;
-        if (!netem) {
+        if (emulator instanceof DelayLineProcess line) {
             warmUp(link);
+            line.resetStats(); // the counters then describe the caller's traffic only
         }
         return new Registered(emulator, what);
     }

@@ -19,6 +19,8 @@ class ParsingTest {
                 rtt min/avg/max/mdev = 2.013/27.337/40.100/17.800 ms
                 """;
         assertThat(Calibration.pingTimes(out)).containsExactly(40.1, 39.9, 2.013);
+        assertThat(Calibration.pingMean(out)).isEqualTo(27.337);
+        assertThat(Calibration.pingMean("no summary")).isNaN();
     }
 
     @Test
