@@ -37,6 +37,7 @@ public final class Calibration {
     public static CalibrationReport run(Resources res, Request req, Consumer<String> progress) {
         progress.accept("building the topology (run " + res.runId() + ")");
         try (Topology topo = Topology.create(res)) {
+            topo.backendFor(req.emulator()); // an unavailable backend fails before any measuring
             Baseline base = baseline(topo, req, progress);
             progress.accept("starting the emulator (" + req.emulator().cliName() + ") for " + req.link());
             try (LatencyEmulator emu = topo.emulate(req.link(), req.emulator());

@@ -108,20 +108,30 @@ public final class Topology implements AutoCloseable {
         owned.addFirst(what);
     }
 
-    /** Starts {@code link} on the path (replacing an emulator started before) and registers it. */
-    public LatencyEmulator emulate(LinkSpec link, EmulatorChoice choice) {
-        closeEmulator();
-        boolean netem = switch (choice) {
-            case DELAYLINE -> false;
-            case AUTO -> NetemSupport.available(res);
+    /**
+     * The backend {@link #emulate} would use for {@code choice}: netem when the kernel has it (AUTO), else
+     * the delay line.
+     *
+     * @throws UsageException for NETEM on a kernel without sch_netem
+     */
+    public String backendFor(EmulatorChoice choice) {
+        return switch (choice) {
+            case DELAYLINE -> DelayLineProcess.BACKEND;
+            case AUTO -> NetemSupport.available(res) ? NetemEmulator.BACKEND : DelayLineProcess.BACKEND;
             case NETEM -> {
                 if (!NetemSupport.available(res)) {
                     throw new UsageException("--emulator netem: this kernel has no sch_netem (tc says "
                             + "'Specified qdisc kind is unknown'); use --emulator delayline or auto");
                 }
-                yield true;
+                yield NetemEmulator.BACKEND;
             }
         };
+    }
+
+    /** Starts {@code link} on the path (replacing an emulator started before) and registers it. */
+    public LatencyEmulator emulate(LinkSpec link, EmulatorChoice choice) {
+        closeEmulator();
+        boolean netem = backendFor(choice).equals(NetemEmulator.BACKEND);
         String cw = run.name("cw");
         String ew = run.name("ew");
         LatencyEmulator emulator = netem

@@ -65,6 +65,35 @@ class TopologyTest {
     }
 
     @Test
+    void theEdgeInterfaceSeesTheClientsPacketsOnlyAfterTheOneWayDelay() throws Throwable {
+        try (Resources res = Resources.open(); Topology t = Topology.create(res);
+                LatencyEmulator e = t.emulate(LinkSpec.of(Duration.ofMillis(50)), EmulatorChoice.DELAYLINE);
+                PacketSocket edge = PacketSocket.open(t.edgeInterface(), Duration.ofSeconds(5));
+                java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            PacketSocket.Receiver rx = edge.new Receiver(arena);
+            long sent = System.nanoTime(); // the ping leaves after this (process start only adds)
+            Process ping = new ProcessBuilder(t.inClient(List.of("ping", "-n", "-c", "1", "-W", "2",
+                    t.edgeAddress().getHostAddress()))).redirectErrorStream(true).start();
+            long arrival = 0;
+            while (arrival == 0) {
+                int n = rx.receive();
+                assertThat(n).as("a frame arrives on the edge within the receive timeout").isNotEqualTo(-1);
+                // IPv4 ICMP echo request: ethertype 0x0800 at 12, protocol 1 at 23, type 8 at 34 (after 10-byte vnet header)
+                var f = rx.frame();
+                if (n > 44 && f.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 10 + 23) == 1
+                        && f.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 10 + 34) == 8) {
+                    arrival = rx.arrivalNs();
+                }
+            }
+            String out = new String(ping.getInputStream().readAllBytes());
+            assertThat(ping.waitFor()).isZero();
+            assertThat((arrival - sent) / 1e6).as("request reaches the edge interface after the delay")
+                    .isGreaterThanOrEqualTo(50.0 - 0.1).isLessThan(50.0 + 1000);
+            assertThat(times(out)[0]).isGreaterThanOrEqualTo(100.0 - 0.1);
+        }
+    }
+
+    @Test
     void jitterSpreadsDelaysButNeverReorders() {
         try (Resources res = Resources.open(); Topology t = Topology.create(res);
                 LatencyEmulator e = t.emulate(new LinkSpec(Duration.ofMillis(5), Duration.ofMillis(4), 0),
