@@ -102,7 +102,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         System.out.printf("%-8s %10.3f %10.3f %+10.3f %10s   (%d replies; mean %.3f ms, error %+.3f; ping - connect at p50: %+.3f ms)%n",
                 "ping", r.pingP50Ms(), r.pingP99Ms(), r.pingP50ErrorMs(), "", r.pingSamples(), r.pingMeanMs(),
                 r.pingMeanErrorMs(), r.pingMinusConnectP50Ms());
-        System.out.printf("baseline without emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f (the host's share of the errors)%n",
+        System.out.printf("baseline over a plain wire, no emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f%n",
                 r.baselineConnectP50Ms(), r.baselineRrP50Ms(), r.baselinePingP50Ms());
         if (r.line() != null) {
             for (var d : new DelayLineStats.Direction[] {r.line().aToB(), r.line().bToA()}) {

@@ -12,9 +12,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * The measuring side of {@code calibrate}, run as its own process through {@link Topology#inClient} so it
  * sits in the client namespace and cgroup exactly as the experiment's client will (a thread that called
- * setns would also work, but would not test that wrapper). Per sample: a new TCP connection (time of
- * {@code connect}, i.e. SYN → SYN-ACK) and one 64-byte request/response on it. Prints
- * {@code <connectNs> <rrNs>} per measured sample after {@code warmup} unmeasured ones (JIT, caches).
+ * setns would also work, but would not test that wrapper). Two measures, each after {@code warmup}
+ * unmeasured rounds (JIT, caches):
+ * <ul>
+ *   <li>connect: a new TCP connection per sample, the time {@code connect} takes (SYN → SYN-ACK);
+ *   <li>rr: 64-byte request → 64-byte response on one established connection whose server thread is
+ *       already waiting. (Sent right after connect, a request would arrive together with the handshake's
+ *       final ACK and also time the server's accept and thread start.)
+ * </ul>
+ * Prints {@code <connectNs> <rrNs>} per sample.
  *
  * <p>usage: CalibrationClient HOST PORT SAMPLES WARMUP TIMEOUT_MS
  */
@@ -27,28 +33,47 @@ public final class CalibrationClient {
         int warmup = Integer.parseInt(args[3]);
         int timeoutMs = Integer.parseInt(args[4]);
         ThreadPriority.nice(ThreadPriority.MEASURING_NICE);
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        byte[] request = new byte[EchoServer.MESSAGE_BYTES];
-        byte[] response = new byte[EchoServer.MESSAGE_BYTES];
+        long[] connect = new long[samples];
         for (int i = 0; i < warmup + samples; i++) {
-            try (Socket s = new Socket()) {
-                s.setTcpNoDelay(true);
-                s.setSoTimeout(timeoutMs);
+            try (Socket s = open(timeoutMs)) {
                 long t0 = System.nanoTime();
                 s.connect(server, timeoutMs);
                 long t1 = System.nanoTime();
-                OutputStream o = s.getOutputStream();
-                InputStream in = s.getInputStream();
-                o.write(request);
-                if (in.readNBytes(response, 0, response.length) != response.length) {
-                    throw new IOException("server closed the connection");
-                }
-                long t2 = System.nanoTime();
                 if (i >= warmup) {
-                    out.println((t1 - t0) + " " + (t2 - t1));
+                    connect[i - warmup] = t1 - t0;
                 }
             }
         }
-        out.flush();
+        long[] rr = new long[samples];
+        byte[] request = new byte[EchoServer.MESSAGE_BYTES];
+        byte[] response = new byte[EchoServer.MESSAGE_BYTES];
+        try (Socket s = open(timeoutMs)) {
+            s.connect(server, timeoutMs);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            for (int i = 0; i < warmup + samples; i++) {
+                long t0 = System.nanoTime();
+                out.write(request);
+                if (in.readNBytes(response, 0, response.length) != response.length) {
+                    throw new IOException("server closed the connection");
+                }
+                long t1 = System.nanoTime();
+                if (i >= warmup) {
+                    rr[i - warmup] = t1 - t0;
+                }
+            }
+        }
+        PrintStream print = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
+        for (int i = 0; i < samples; i++) {
+            print.println(connect[i] + " " + rr[i]);
+        }
+        print.flush();
+    }
+
+    private static Socket open(int timeoutMs) throws IOException {
+        Socket s = new Socket();
+        s.setTcpNoDelay(true);
+        s.setSoTimeout(timeoutMs);
+        return s;
     }
 }

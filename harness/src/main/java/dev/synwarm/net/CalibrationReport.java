@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * What {@code calibrate} measured, in milliseconds. Errors are measured minus expected, where expected is
  * twice the one-way delay (connect: SYN → SYN-ACK; rr: request → response on an open connection; ping:
  * ICMP echo from the client namespace, an independent tool). The baseline medians are the same measures
- * over a plain wire without emulation: the host's own share (stack, process wake-ups), which the error
- * includes; ping prints each reply with 3 significant digits (0.1 ms resolution at ≥ 10 ms, 1 ms at ≥ 100 ms), so
+ * over a plain tc wire without emulation; there a round trip can complete inside the sending syscall
+ * (softirq), so they show the stack's cost without any process wake-up. ping prints each reply with 3
+ * significant digits (0.1 ms resolution at ≥ 10 ms, 1 ms at ≥ 100 ms), so
  * {@code pingMeanMs}, from its summary line, carries the µs-resolution check. Delay-line counters
  * exclude the warm-up burst.
  */
