@@ -57,17 +57,15 @@ public final class Calibration {
 
     private static Baseline baseline(Topology topo, Request req, Consumer<String> progress) {
         progress.accept("baseline without emulation (tc wire): ping and TCP x" + req.samples());
-        try (AutoCloseable wire = topo.directWire();
-                EchoServer server = EchoServer.start(topo.edgeAddress())) {
+        Topology.Wire wire = topo.directWire();
+        try (EchoServer server = EchoServer.start(topo.edgeAddress())) {
             Request direct = new Request(LinkSpec.of(Duration.ZERO), req.emulator(), req.samples(), req.profile());
             double[] ping = ping(topo, direct).times();
             double[][] tcp = tcp(topo, server.port(), direct);
             return new Baseline(new Percentiles(tcp[0]).at(50), new Percentiles(tcp[1]).at(50),
                     ping.length > 0 ? new Percentiles(ping).at(50) : Double.NaN);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SystemException("baseline: " + e.getMessage(), e);
+        } finally {
+            wire.close();
         }
     }
 

@@ -36,9 +36,13 @@ final class Subnets {
         synchronized (JVM_LOCK) { // FileChannel.lock is per JVM: threads of one process must queue here
             try {
                 Files.createDirectories(LOCK.getParent());
-                try (FileChannel ch = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock ignored = ch.lock()) {
-                    return action.build(pickFree(used()));
+                try (FileChannel ch = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileLock lock = ch.lock();
+                    try {
+                        return action.build(pickFree(used()));
+                    } finally {
+                        lock.release();
+                    }
                 }
             } catch (IOException e) {
                 throw new SystemException("cannot lock " + LOCK + ": " + e.getMessage(), e);

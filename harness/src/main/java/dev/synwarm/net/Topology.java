@@ -162,12 +162,18 @@ public final class Topology implements AutoCloseable {
      * Joins the two WAN ends with a plain tc wire and no delay, so a caller can measure what the host
      * itself adds (stack, process wake-ups) as a baseline. Close it before {@link #emulate}.
      */
-    AutoCloseable directWire() {
+    Wire directWire() {
         closeEmulator();
         LatencyEmulator wire = NetemEmulator.wireOnly("tc", run.name("cw"), run.name("ew"));
         String what = "tc wire " + run.name("cw") + "<->" + run.name("ew");
         res.add(what, wire::close);
         return () -> res.releaseNow(what);
+    }
+
+    /** The plain wire of {@link #directWire}; closing removes it. */
+    interface Wire extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private void closeEmulator() {

@@ -65,6 +65,7 @@ class TopologyTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is the point: it must be open during the block
     void theEdgeInterfaceSeesTheClientsPacketsOnlyAfterTheOneWayDelay() throws Throwable {
         try (Resources res = Resources.open(); Topology t = Topology.create(res);
                 LatencyEmulator e = t.emulate(LinkSpec.of(Duration.ofMillis(50)), EmulatorChoice.DELAYLINE);
@@ -94,6 +95,7 @@ class TopologyTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is the point: it must be open during the block
     void jitterSpreadsDelaysButNeverReorders() {
         try (Resources res = Resources.open(); Topology t = Topology.create(res);
                 LatencyEmulator e = t.emulate(new LinkSpec(Duration.ofMillis(5), Duration.ofMillis(4), 0),
@@ -145,8 +147,9 @@ class TopologyTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is the point: it must be open during the block
     void aPlainWireCarriesTrafficWithoutDelay() throws Exception {
-        try (Resources res = Resources.open(); Topology t = Topology.create(res); AutoCloseable w = t.directWire()) {
+        try (Resources res = Resources.open(); Topology t = Topology.create(res); Topology.Wire w = t.directWire()) {
             Percentiles p = new Percentiles(times(ping(t, 20, "0.01")));
             assertThat(p.at(50)).isLessThan(1.0);
         }
