@@ -19,12 +19,21 @@ public final class StaleReaping {
         return reap(reapers, id -> !Ownership.isLive(id));
     }
 
-    /** Reaps every resource whose run id satisfies {@code which}, reaper by reaper in list order. */
+    /**
+     * Reaps every resource whose run id satisfies {@code which}, reaper by reaper in list order, then the
+     * ownership claims of such runs whose owner is dead (a live owner keeps its claim even with --all).
+     */
     public static List<Reaped> reap(List<Reaper> reapers, Predicate<RunId> which) {
         List<Reaped> all = new ArrayList<>();
         for (Reaper r : reapers) {
             for (String what : r.reap(which)) {
                 all.add(new Reaped(r.kind(), what));
+            }
+        }
+        for (RunId id : Ownership.claimed()) {
+            if (which.test(id) && !Ownership.isLive(id)) {
+                Ownership.release(id);
+                all.add(new Reaped("ownership claim", id.value()));
             }
         }
         return all;

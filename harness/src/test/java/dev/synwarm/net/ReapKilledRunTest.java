@@ -32,6 +32,7 @@ class ReapKilledRunTest {
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
         try {
+            assertThat(Ownership.claimed()).contains(run);
             assertThat(Ownership.isLive(run)).isFalse();
             assertThat(Leftovers.of(run)).contains("netns " + run.name("client"), "link " + run.name("cw"),
                     "link " + run.name("e"), "cgroup " + run.name(""));
@@ -39,6 +40,7 @@ class ReapKilledRunTest {
             assertThat(Main.execute("cleanup", "--run", run.value())).isEqualTo(Main.EXIT_OK);
 
             assertThat(Leftovers.of(run)).isEmpty();
+            assertThat(Ownership.claimed()).doesNotContain(run);
         } finally {
             StaleReaping.reap(CleanupCommand.reapers(), run::equals); // whatever a failed assertion left
         }
