@@ -159,15 +159,21 @@ public final class Topology implements AutoCloseable {
     }
 
     /**
-     * Joins the two WAN ends with a plain tc wire and no delay, so a caller can measure what the host
-     * itself adds (stack, process wake-ups) as a baseline. Close it before {@link #emulate}.
+     * Joins the two WAN ends with a plain tc wire and no delay, so a caller can measure the stack's own
+     * cost as a baseline. It counts as the current emulator: {@link #emulate} replaces it.
      */
     Wire directWire() {
         closeEmulator();
         LatencyEmulator wire = NetemEmulator.wireOnly("tc", run.name("cw"), run.name("ew"));
         String what = "tc wire " + run.name("cw") + "<->" + run.name("ew");
         res.add(what, wire::close);
-        return () -> res.releaseNow(what);
+        emulatorEntry = what;
+        return () -> {
+            res.releaseNow(what);
+            if (what.equals(emulatorEntry)) {
+                emulatorEntry = null;
+            }
+        };
     }
 
     /** The plain wire of {@link #directWire}; closing removes it. */
