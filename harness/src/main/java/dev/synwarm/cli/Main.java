@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             RegressCommand.class,
             ReproduceCommand.class,
             ColdstartCommand.class,
+            CalibrateCommand.class,
+            CleanupCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
