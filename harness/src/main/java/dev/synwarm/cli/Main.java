@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             RegressCommand.class,
             ReproduceCommand.class,
             ColdstartCommand.class,
+            CalibrateCommand.class,
+            CleanupCommand.class,
             BenchCommand.class,
         })
 public final class Main {

@@ -37,6 +37,18 @@ public final class Ownership {
         }
     }
 
+    /** Every run id with a claim file, live or not (a SIGKILLed owner leaves its file behind). */
+    public static List<RunId> claimed() {
+        try (java.util.stream.Stream<Path> files = Files.list(DIR)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("[a-z0-9]{4}"))
+                    .map(RunId::new)
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** True when the process that claimed {@code id} is still running. */
     public static boolean isLive(RunId id) {
         Path f = DIR.resolve(id.value());
