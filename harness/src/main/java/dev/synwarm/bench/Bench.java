@@ -47,7 +47,8 @@ public final class Bench {
         List<BenchSummary.NotMeasured> missing = new ArrayList<>();
         if (o.endToEnd()) {
             progress.println("end-to-end figures");
-            for (EndToEnd source : List.of(new ProbeFigures(), new CalibrationFigures(), new ColdStartFigures())) {
+            for (EndToEnd source : List.of(new ProbeFigures(), new CalibrationFigures(), new DelayLineLoadFigures(),
+                    new ColdStartFigures())) {
                 try {
                     e2e.addAll(source.measure(o.quick(), progress));
                 } catch (EndToEnd.Unavailable u) {

@@ -63,13 +63,13 @@ public final class SummaryMarkdown {
             return;
         }
         md.append("End to end (p50 / p99 over the samples; the reference was measured in the same run):\n\n");
-        md.append("| figure | samples | p50 | p99 | reference | ref. p50 | ref. p99 |\n");
-        md.append("|---|---:|---:|---:|---|---:|---:|\n");
+        md.append("| figure | samples | p50 | p99 | reference | ref. p50 | ref. p99 | how, notes |\n");
+        md.append("|---|---:|---:|---:|---|---:|---:|---|\n");
         for (EndToEndFigure f : figures) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", f.figure(), f.samples(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", f.figure(), f.samples(),
                     time(f.p50Ns()), time(f.p99Ns()), f.baseline() == null ? "—" : f.baseline(),
                     f.baselineP50Ns() == null ? "—" : time(f.baselineP50Ns()),
-                    f.baselineP99Ns() == null ? "—" : time(f.baselineP99Ns())));
+                    f.baselineP99Ns() == null ? "—" : time(f.baselineP99Ns()), f.what().replace("|", "\\|")));
         }
         md.append('\n');
     }

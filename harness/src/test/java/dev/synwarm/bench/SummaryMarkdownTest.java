@@ -21,7 +21,7 @@ class SummaryMarkdownTest {
                 List.of(new JmhResult("dev.synwarm.jmh.FfmCallBench.javaCallBaseline", 1.25, 0.05, 3),
                         new JmhResult("dev.synwarm.jmh.FfmCallBench.ffmLabs", 12.5, null, 3),
                         new JmhResult("dev.synwarm.bpf.RingConsumeBench.javaMmapReader", 56_700, 340.0, 3)),
-                List.of(EndToEndFigure.of("SYN → listener, spin", "x", 200, 600, 304_000)
+                List.of(EndToEndFigure.of("SYN → listener, spin", "probe | testbed", 200, 600, 304_000)
                         .against("blocking", 222_000, 376_000)),
                 List.of(new BenchSummary.NotMeasured("gateway forwarding", "not landed")));
     }
@@ -34,7 +34,7 @@ class SummaryMarkdownTest {
                 .contains("| FfmCallBench | javaCallBaseline | 1.25 ns | 0.05 ns | 800.00 M | baseline |")
                 .contains("| FfmCallBench | ffmLabs | 12.5 ns | — | 80.00 M | 10.00 |")
                 .contains("| RingConsumeBench | javaMmapReader | 56.7 µs | 340 ns | 17.64 k | — |")
-                .contains("| SYN → listener, spin | 200 | 600 ns | 304 µs | blocking | 222 µs | 376 µs |")
+                .contains("| SYN → listener, spin | 200 | 600 ns | 304 µs | blocking | 222 µs | 376 µs | probe \\| testbed |")
                 .contains("- gateway forwarding: not landed");
     }
 
