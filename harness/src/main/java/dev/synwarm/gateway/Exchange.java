@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -67,6 +68,9 @@ final class Exchange {
         RequestHead head = null;
         int status = 0;
         String error = "";
+        // A ready instance behind a function port: start the upstream TCP handshake now, so the kernel
+        // completes it while the client's TLS handshake and request head are still arriving.
+        SocketChannel early = from.role() == ListenerRole.FUNCTION ? Preconnect.start(gateway.readyEndpoint(function)) : null;
         try (Socket c = client) {
             c.setTcpNoDelay(true);
             c.setSoTimeout(TIMEOUT_MS);
@@ -100,10 +104,10 @@ final class Exchange {
                 reply(out, status, error);
                 return;
             }
-            try (Socket up = new Socket()) {
-                up.setTcpNoDelay(true);
+            Socket upstream = Preconnect.finish(early, lease.upstream().endpoint());
+            early = null;
+            try (Socket up = upstream) {
                 up.setSoTimeout(TIMEOUT_MS);
-                up.connect(lease.upstream().endpoint(), TIMEOUT_MS);
                 OutputStream upOut = up.getOutputStream();
                 upOut.write(head.bytes(), 0, head.length());
                 copyBody(in, upOut, head.contentLength() - (head.length() - head.headLength()));
@@ -124,6 +128,7 @@ final class Exchange {
         } catch (IOException | RuntimeException e) {
             error = error.isEmpty() ? e.toString() : error;
         } finally {
+            Preconnect.abandon(early);
             if (head != null) {
                 gateway.record(new EdgeRecord(head.requestId(), function, connection, from.role(), from.tls(),
                         gateway.mode(), acceptedNs, tlsDone, clientHelloNs, requestAt, forwarded, firstByte, done, syn,

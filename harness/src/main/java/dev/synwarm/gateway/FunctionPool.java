@@ -67,6 +67,12 @@ final class FunctionPool {
         return await(inst);
     }
 
+    /** The ready instance, without waiting; null when none is ready. */
+    synchronized Upstream readyNow() {
+        return current != null && current.ready.isDone() && !current.ready.isCompletedExceptionally()
+                ? current.ready.getNow(null) : null;
+    }
+
     /** True when an instance is ready or starting. */
     synchronized boolean active() {
         return current != null;

@@ -195,6 +195,13 @@ public final class Gateway implements AutoCloseable {
         return host != null && pools.containsKey(host) ? host : null;
     }
 
+    /** Where the function's ready instance listens, null when none is ready (or no such function). */
+    java.net.InetSocketAddress readyEndpoint(String function) {
+        FunctionPool p = function == null ? null : pools.get(function);
+        Upstream up = p == null ? null : p.readyNow();
+        return up == null ? null : up.endpoint();
+    }
+
     Lease acquire(String function, Trigger request) {
         return pool(function).acquire(request);
     }

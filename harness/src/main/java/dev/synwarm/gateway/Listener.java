@@ -35,7 +35,7 @@ final class Listener implements AutoCloseable {
         }
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(bind, port), 512);
-        acceptor = Thread.ofPlatform().daemon().name("accept-" + server.getLocalPort()).start(() -> {
+        acceptor = Thread.ofVirtual().name("accept-" + server.getLocalPort()).start(() -> {
             while (!server.isClosed()) {
                 try {
                     Socket c = server.accept();

@@ -70,6 +70,12 @@ class GatewayTest {
 
     private static int seq;
 
+    private static double median(long[] xs) {
+        long[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s[s.length / 2] / 1e6;
+    }
+
     private static ClientJob job(String protocol, Mode mode, String serverName) {
         int port = gateway.portFor(FN, mode, !protocol.equals("http"));
         return new ClientJob("t" + (++seq), LO, port, protocol, serverName, FN, "/", 10_000);
@@ -218,6 +224,15 @@ class GatewayTest {
             direct[i] = d.doneNs() - d.connectStartNs();
             via[i] = g.doneNs() - g.connectStartNs();
         }
+        List<EdgeRecord> edges = records.values().stream()
+                .filter(e -> e.mode() == Mode.WARM && e.responseDoneNs() != null).toList();
+        System.out.printf("[gateway phases] median accept->head %.3f, head->forwarded %.3f, forwarded->first byte %.3f,"
+                        + " first byte->relayed %.3f ms (n=%d)%n",
+                median(edges.stream().mapToLong(e -> e.requestAtGatewayNs() - e.acceptedNs()).toArray()),
+                median(edges.stream().mapToLong(e -> e.forwardedNs() - e.requestAtGatewayNs()).toArray()),
+                median(edges.stream().mapToLong(e -> e.responseAtGatewayNs() - e.forwardedNs()).toArray()),
+                median(edges.stream().mapToLong(e -> e.responseDoneNs() - e.responseAtGatewayNs()).toArray()),
+                edges.size());
         Arrays.sort(direct);
         Arrays.sort(via);
         // Reported, not asserted: timing on a shared 2-CPU machine is noise for a unit test.
