@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Can the round trips of connection set-up hide a FaaS cold start?",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DoctorCommand.class,
+            SetupCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
