@@ -14,6 +14,7 @@ public enum ContainerNetwork {
         this.label = label;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }

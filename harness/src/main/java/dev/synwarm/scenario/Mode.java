@@ -24,6 +24,7 @@ public enum Mode {
     }
 
     /** The name used in scenarios, CSV rows and tables. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }

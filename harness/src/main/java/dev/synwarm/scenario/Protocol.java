@@ -18,6 +18,7 @@ public enum Protocol {
         this.jdkName = jdkName;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }
