@@ -40,7 +40,7 @@ import java.util.function.UnaryOperator;
  * </pre>
  */
 public final class ScenarioReader {
-    public static final Set<String> FUNCTIONS = Set.of("fn-static", "fn-jvm", "fn-python");
+    public static final Set<String> FUNCTIONS = Set.of("fn-static", "fn-jvm", "fn-jvm-aot", "fn-python");
     static final Duration MAX_ONE_WAY = Duration.ofSeconds(2);
     static final Duration MAX_JITTER = Duration.ofSeconds(1);
     static final Duration MAX_INIT = Duration.ofSeconds(60);
