@@ -58,8 +58,10 @@ final class Requester {
                 s = t;
             }
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + job.path() + " HTTP/1.1\r\nHost: " + job.hostHeader() + "\r\nX-Synwarm-Request: " + job.id()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // no request id header for unmeasured requests (warm-ups): the edge keeps no record of them
+            String idHeader = job.id() == null ? "" : "X-Synwarm-Request: " + job.id() + "\r\n";
+            out.write(("GET " + job.path() + " HTTP/1.1\r\nHost: " + job.hostHeader() + "\r\n" + idHeader
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             sent = System.nanoTime();
             InputStream in = s.getInputStream();
