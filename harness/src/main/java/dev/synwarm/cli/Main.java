@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
+            ProbeCommand.class,
+            ReportCommand.class,
+            RegressCommand.class,
+            ReproduceCommand.class,
+            ColdstartCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;

@@ -1,6 +1,8 @@
 package dev.synwarm.cli;
 
 import dev.synwarm.host.SystemPackages;
+import dev.synwarm.runtime.DockerDaemon;
+import dev.synwarm.runtime.ImageBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +28,9 @@ public final class SetupCommand implements Callable<Integer> {
         } else {
             SystemPackages.install(missing, line -> System.err.println("setup: " + line));
         }
+        DockerDaemon.Info docker = DockerDaemon.ensureRunning();
+        System.err.println("setup: Docker " + docker.engineVersion() + " at " + docker.socket());
+        ImageBuilder.ensureAll(line -> System.err.println("setup: " + line));
         return Main.EXIT_OK;
     }
 }

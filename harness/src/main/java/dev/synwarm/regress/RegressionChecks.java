@@ -1,0 +1,125 @@
+package dev.synwarm.regress;
+
+import dev.synwarm.stats.ModelError;
+import dev.synwarm.stats.RunSummary;
+import dev.synwarm.stats.SummaryRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The speed-up regression checks CI runs on a fresh run's summary:
+ * <ol>
+ *   <li>where the accumulated latency covers the cold path (R − T ≥ I), a pre-warming mode's normalised
+ *       saving is at least {@value #MIN_NORMALISED_SAVING} (and it has counted samples at all);</li>
+ *   <li>elsewhere, in cells whose ideal saving is at least {@value #MIN_IDEAL_MS} ms, the normalised
+ *       saving's whole confidence interval must not lie below {@value #MIN_NORMALISED_SAVING}: a CI-aware
+ *       form of the same target that short handshakes cannot trip by noise, but a dead probe does;</li>
+ *   <li>the model's mean absolute percentage error per mode is at most {@value #MAX_MAPE};</li>
+ *   <li>against a baseline: no median saving fell below what the baseline's interval allows: the current
+ *       interval must not lie entirely below the baseline's lower bound minus a drift allowance of
+ *       {@value #DRIFT_FRACTION} of the baseline saving (at least {@value #DRIFT_FLOOR_MS} ms). The bootstrap
+ *       interval only knows the sampling noise inside one run; runs on a shared machine also drift between
+ *       each other (two runs of the same code differed by more than their intervals in tests), and a check
+ *       that fails on drift would be ignored.</li>
+ * </ol>
+ */
+public final class RegressionChecks {
+    public static final double MIN_NORMALISED_SAVING = 0.9;
+    public static final double MIN_IDEAL_MS = 20;
+    public static final double MAX_MAPE = 0.10;
+    public static final double DRIFT_FRACTION = 0.10;
+    public static final double DRIFT_FLOOR_MS = 10;
+
+    private RegressionChecks() {}
+
+    public static Verdict check(RunSummary current, Optional<RunSummary> baseline) {
+        List<String> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int checks = 0;
+        int covered = 0;
+        for (SummaryRow r : current.rows()) {
+            if (!r.modeValue().prewarms() || r.accumulatedMs() == null || r.coldPathMs() == null || r.idealSavingMs() == null) {
+                continue;
+            }
+            String where = r.cell().label() + ", " + r.mode();
+            if (r.accumulatedMs() >= r.coldPathMs()) {
+                covered++;
+                checks++;
+                if (r.normalisedSaving() == null) {
+                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
+                            where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
+                } else if (r.normalisedSaving() < MIN_NORMALISED_SAVING) {
+                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: %.2f < %.2f (saving %.1f ms of %.1f ms possible)",
+                            where, r.normalisedSaving(), MIN_NORMALISED_SAVING, r.savingMs(), r.idealSavingMs()));
+                }
+            } else if (r.idealSavingMs() >= MIN_IDEAL_MS) {
+                checks++;
+                if (r.normalisedSaving() == null) {
+                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
+                            where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
+                } else if (r.normalisedSavingHigh() != null && r.normalisedSavingHigh() < MIN_NORMALISED_SAVING) {
+                    failures.add(String.format(Locale.ROOT,
+                            "normalised saving: %s: %.2f, whole CI [%.2f, %.2f] below %.2f (saving %.1f ms of %.1f ms possible)",
+                            where, r.normalisedSaving(), r.normalisedSavingLow(), r.normalisedSavingHigh(), MIN_NORMALISED_SAVING,
+                            r.savingMs(), r.idealSavingMs()));
+                }
+            }
+        }
+        if (covered == 0) {
+            notes.add("no cell where the accumulated latency covers the cold path: the ≥ " + MIN_NORMALISED_SAVING
+                    + " check ran only in its CI form");
+        }
+        for (ModelError e : current.modelErrors()) {
+            checks++;
+            if (e.mape() > MAX_MAPE) {
+                failures.add(String.format(Locale.ROOT, "model: %s: MAPE %.1f%% > %.0f%% over %d cells", e.mode(), 100 * e.mape(),
+                        100 * MAX_MAPE, e.cells()));
+            }
+        }
+        if (current.modelErrors().isEmpty()) {
+            failures.add("model: no cell could be predicted (no cold path measured)");
+        }
+        if (baseline.isEmpty()) {
+            notes.add("no baseline: saving-regression check skipped");
+        } else {
+            checks += compareWithBaseline(current, baseline.get(), failures, notes);
+        }
+        return new Verdict(failures, notes, checks);
+    }
+
+    private static int compareWithBaseline(RunSummary current, RunSummary base, List<String> failures, List<String> notes) {
+        int checks = 0;
+        int unmatched = 0;
+        for (SummaryRow was : base.rows()) {
+            if (was.savingLowMs() == null) {
+                continue;
+            }
+            Optional<SummaryRow> now = current.rows().stream()
+                    .filter(r -> r.cell().equals(was.cell()) && r.mode().equals(was.mode())).findFirst();
+            if (now.isEmpty()) {
+                unmatched++;
+                continue;
+            }
+            checks++;
+            SummaryRow r = now.get();
+            if (r.savingMs() == null) {
+                failures.add(String.format(Locale.ROOT, "saving: %s, %s: no saving measured (baseline %.1f ms)",
+                        r.cell().label(), r.mode(), was.savingMs()));
+                continue;
+            }
+            double upper = r.savingHighMs() == null ? r.savingMs() : r.savingHighMs();
+            double allowed = was.savingLowMs() - Math.max(DRIFT_FLOOR_MS, DRIFT_FRACTION * Math.abs(was.savingMs()));
+            if (upper < allowed) {
+                failures.add(String.format(Locale.ROOT,
+                        "saving: %s, %s: %.1f ms (CI up to %.1f) below the baseline's %.1f ms [%.1f, %.1f] less drift allowance (%.1f)",
+                        r.cell().label(), r.mode(), r.savingMs(), upper, was.savingMs(), was.savingLowMs(), was.savingHighMs(), allowed));
+            }
+        }
+        if (unmatched > 0) {
+            notes.add(unmatched + " baseline cell(s) not in this run");
+        }
+        return checks;
+    }
+}

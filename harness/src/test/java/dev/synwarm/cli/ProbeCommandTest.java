@@ -1,0 +1,58 @@
+package dev.synwarm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.synwarm.testing.Requires;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ProbeCommandTest {
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void badInputIsOneLineAndExit2() {
+        Run noIface = run("probe", "--port", "8080=1");
+        assertThat(noIface.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(noIface.err().strip()).isEqualTo("synwarm: --iface is required (or use --latency)");
+
+        Run badMode = run("probe", "--iface", "lo", "--mode", "ebpf");
+        assertThat(badMode.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(badMode.err()).contains("'ebpf' is not xdp or tc").doesNotContain("\n\n");
+
+        Run badPort = run("probe", "--iface", "lo", "--port", "70000=1");
+        assertThat(badPort.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(badPort.err().strip()).isEqualTo("synwarm: --port 70000=1: port must be in 1..65535");
+
+        assertThat(run("probe", "--latency", "--iface", "eth0").exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run("probe", "--latency", "--count", "0").exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run("probe", "--iface", "lo", "--cooldown", "5").err()).contains("needs a unit");
+    }
+
+    @Test
+    void unknownInterfaceIsAUsageError() {
+        Requires.bpf();
+        Run r = run("probe", "--iface", "sw-none-x", "--port", "8080=1");
+        assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err().strip()).isEqualTo("synwarm: no network interface named 'sw-none-x'");
+    }
+
+    @Test
+    void latencyReportsEveryConnection() {
+        Requires.bpf();
+        Run r = run("probe", "--latency", "--mode", "tc", "--consumer", "spin", "--count", "30", "--gap", "1ms");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("30 connections").contains("events 30/30, kernel: 30 sent, 0 lost").contains("p99");
+    }
+}
