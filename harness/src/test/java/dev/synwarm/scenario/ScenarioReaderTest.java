@@ -72,6 +72,11 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void scenariosKnowTheFunctionsTheRuntimeKnows() {
+        assertThat(ScenarioReader.FUNCTIONS).isEqualTo(dev.synwarm.runtime.Functions.known());
+    }
+
+    @Test
     void everyShippedScenarioIsValid() throws IOException {
         try (Stream<Path> files = Files.list(SCENARIOS)) {
             assertThat(files.filter(f -> f.toString().endsWith(".yaml")).map(ScenarioReader::read))
