@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
             RegressCommand.class,
             ReproduceCommand.class,
             ColdstartCommand.class,
+            CalibrateCommand.class,
+            CleanupCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;

@@ -1,0 +1,117 @@
+package dev.synwarm.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.synwarm.net.Calibration;
+import dev.synwarm.net.CalibrationReport;
+import dev.synwarm.net.DelayLineStats;
+import dev.synwarm.net.EmulatorChoice;
+import dev.synwarm.net.LinkProfile;
+import dev.synwarm.net.LinkSpec;
+import dev.synwarm.sys.Durations;
+import dev.synwarm.sys.Resources;
+import dev.synwarm.sys.StaleReaping;
+import dev.synwarm.sys.UsageException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code synwarm calibrate}: does the emulated WAN deliver the RTT it is asked for? */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = "Build a client namespace and edge, apply a link, and measure TCP connect, "
+                + "request/response and ping RTT from the client namespace against 2 x one-way.")
+public final class CalibrateCommand implements Callable<Integer> {
+    @Option(names = "--one-way", paramLabel = "DURATION", description = "One-way delay, e.g. 20ms.")
+    Duration oneWay;
+
+    @Option(names = "--jitter", paramLabel = "DURATION", description = "Uniform jitter +/- this (default 0).")
+    Duration jitter;
+
+    @Option(names = "--loss", paramLabel = "PERCENT", description = "Random loss per direction (default 0).")
+    Double loss;
+
+    @Option(names = "--samples", defaultValue = "100", description = "Measured samples (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--emulator", defaultValue = "auto", description = "auto, netem or delayline.")
+    String emulator;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "lan, metro, regional, continental, intercontinental, satellite; explicit values override.")
+    String profile;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Calibration.Request req = request();
+        StaleReaping.reapDeadRuns(CleanupCommand.reapers());
+        CalibrationReport report;
+        try (Resources res = Resources.open()) {
+            report = Calibration.run(res, req, msg -> System.err.println("calibrate: " + msg));
+        }
+        if (json) {
+            System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                    .writeValueAsString(report));
+        } else {
+            print(report);
+        }
+        return Main.EXIT_OK;
+    }
+
+    private Calibration.Request request() {
+        if (samples < 1) {
+            throw new UsageException("--samples " + samples + ": must be at least 1");
+        }
+        EmulatorChoice choice;
+        try {
+            choice = EmulatorChoice.parse(emulator);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--emulator: " + e.getMessage());
+        }
+        LinkSpec base = LinkSpec.of(Duration.ZERO);
+        if (profile != null) {
+            try {
+                base = LinkProfile.parse(profile).link();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--profile: " + e.getMessage());
+            }
+        } else if (oneWay == null) {
+            throw new UsageException("give --one-way (e.g. --one-way 20ms) or --profile");
+        }
+        LinkSpec link;
+        try {
+            link = new LinkSpec(oneWay != null ? oneWay : base.oneWay(), jitter != null ? jitter : base.jitter(),
+                    loss != null ? loss : base.lossPercent());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--one-way/--jitter/--loss: " + e.getMessage());
+        }
+        return new Calibration.Request(link, choice, samples, profile == null ? null : profile);
+    }
+
+    private static void print(CalibrationReport r) {
+        System.out.printf("emulator %s, one-way %.3f ms, jitter ±%.3f ms, loss %s%%: expected RTT %.3f ms, %d samples%n",
+                r.emulator(), r.oneWayMs(), r.jitterMs(), r.lossPercent(), r.expectedRttMs(), r.samples());
+        System.out.printf("%-8s %10s %10s %10s %10s%n", "", "p50 ms", "p99 ms", "err p50", "err p99");
+        System.out.printf("%-8s %10.3f %10.3f %+10.3f %+10.3f%n", "connect", r.connectP50Ms(), r.connectP99Ms(),
+                r.connectP50ErrorMs(), r.connectP99ErrorMs());
+        System.out.printf("%-8s %10.3f %10.3f %+10.3f %+10.3f%n", "rr", r.rrP50Ms(), r.rrP99Ms(),
+                r.rrP50ErrorMs(), r.rrP99ErrorMs());
+        System.out.printf("%-8s %10.3f %10.3f %+10.3f %10s   (%d replies; mean %.3f ms, error %+.3f; ping - connect at p50: %+.3f ms)%n",
+                "ping", r.pingP50Ms(), r.pingP99Ms(), r.pingP50ErrorMs(), "", r.pingSamples(), r.pingMeanMs(),
+                r.pingMeanErrorMs(), r.pingMinusConnectP50Ms());
+        System.out.printf("baseline over a plain wire, no emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f%n",
+                r.baselineConnectP50Ms(), r.baselineRrP50Ms(), r.baselinePingP50Ms());
+        if (r.line() != null) {
+            for (var d : new DelayLineStats.Direction[] {r.line().aToB(), r.line().bToA()}) {
+                System.out.printf("line %s: rx %d tx %d lost %d overflow %d send-errors %d kernel-drops %d late>200us %d max-late %.3f ms%n",
+                        d == r.line().aToB() ? "client->edge" : "edge->client", d.received(), d.sent(), d.lost(),
+                        d.overflow(), d.sendErrors(), d.kernelDrops(), d.lateOver200us(), d.maxLateNs() / 1e6);
+            }
+        }
+        System.out.println("(" + Durations.format(Duration.ofNanos(Math.round(r.expectedRttMs() * 1e6)))
+                + " expected = 2 x one-way; error = measured - expected)");
+    }
+}

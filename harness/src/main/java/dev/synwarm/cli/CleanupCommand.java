@@ -1,0 +1,53 @@
+package dev.synwarm.cli;
+
+import dev.synwarm.net.NetReapers;
+import dev.synwarm.sys.Ownership;
+import dev.synwarm.sys.Reaper;
+import dev.synwarm.sys.RunId;
+import dev.synwarm.sys.StaleReaping;
+import dev.synwarm.sys.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code synwarm cleanup}: removes what synwarm runs left behind (dead runs only, unless --all). */
+@Command(name = "cleanup", mixinStandardHelpOptions = true,
+        description = "Remove namespaces, links (with their qdiscs and XDP/TC programs), cgroups, delay-line "
+                + "processes and containers of synwarm runs whose process is gone.")
+public final class CleanupCommand implements Callable<Integer> {
+    @Option(names = "--all", description = "Also remove resources of runs that are still alive.")
+    boolean all;
+
+    @Option(names = "--run", paramLabel = "ID", description = "Only this run id (4 characters).")
+    String run;
+
+    /** Every reaper, in removal order (processes before the namespaces and cgroups they use). */
+    public static List<Reaper> reapers() {
+        List<Reaper> r = new ArrayList<>(NetReapers.all());
+        // bpf and runtime add their reapers here (pinned objects, containers)
+        return List.copyOf(r);
+    }
+
+    @Override
+    public Integer call() {
+        Predicate<RunId> which = all ? id -> true : id -> !Ownership.isLive(id);
+        if (run != null) {
+            RunId only;
+            try {
+                only = new RunId(run);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--run " + run + ": " + e.getMessage());
+            }
+            which = which.and(only::equals);
+        }
+        List<StaleReaping.Reaped> done = StaleReaping.reap(reapers(), which);
+        for (StaleReaping.Reaped r : done) {
+            System.out.println("removed " + r.kind() + " " + r.what());
+        }
+        System.err.println("synwarm cleanup: " + (done.isEmpty() ? "nothing to remove" : done.size() + " removed"));
+        return Main.EXIT_OK;
+    }
+}

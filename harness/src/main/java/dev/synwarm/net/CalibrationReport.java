@@ -1,0 +1,42 @@
+package dev.synwarm.net;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What {@code calibrate} measured, in milliseconds. Errors are measured minus expected, where expected is
+ * twice the one-way delay (connect: SYN → SYN-ACK; rr: request → response on an open connection; ping:
+ * ICMP echo from the client namespace, an independent tool). The baseline medians are the same measures
+ * over a plain tc wire without emulation; there a round trip can complete inside the sending syscall
+ * (softirq), so they show the stack's cost without any process wake-up. ping prints each reply with 3
+ * significant digits (0.1 ms resolution at ≥ 10 ms, 1 ms at ≥ 100 ms), so
+ * {@code pingMeanMs}, from its summary line, carries the µs-resolution check. Delay-line counters
+ * exclude the warm-up burst.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CalibrationReport(
+        String emulator,
+        String profile,
+        double oneWayMs,
+        double jitterMs,
+        double lossPercent,
+        double expectedRttMs,
+        int samples,
+        double connectP50Ms,
+        double connectP99Ms,
+        double connectP50ErrorMs,
+        double connectP99ErrorMs,
+        double rrP50Ms,
+        double rrP99Ms,
+        double rrP50ErrorMs,
+        double rrP99ErrorMs,
+        int pingSamples,
+        double pingP50Ms,
+        double pingP99Ms,
+        double pingP50ErrorMs,
+        double pingMeanMs,
+        double pingMeanErrorMs,
+        double pingMinusConnectP50Ms,
+        double baselineConnectP50Ms,
+        double baselineRrP50Ms,
+        double baselinePingP50Ms,
+        DelayLineStats line) {}

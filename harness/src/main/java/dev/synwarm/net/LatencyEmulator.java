@@ -1,0 +1,20 @@
+package dev.synwarm.net;
+
+import java.util.Optional;
+
+/** A running WAN emulation on a {@link Topology}'s path; closing it removes every trace of it. */
+public interface LatencyEmulator extends AutoCloseable {
+    /** {@code "netem"} or {@code "delayline"}. */
+    String backend();
+
+    /** The link it emulates. */
+    LinkSpec link();
+
+    /** The delay line's counters (frames, losses, kernel drops, lateness); empty for netem. */
+    default Optional<DelayLineStats> lineStats() {
+        return Optional.empty();
+    }
+
+    @Override
+    void close();
+}

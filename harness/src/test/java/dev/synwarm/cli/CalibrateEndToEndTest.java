@@ -1,0 +1,41 @@
+package dev.synwarm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.synwarm.testing.Requires;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** {@code synwarm calibrate --json} on the real topology and delay line; bounds are functional only. */
+class CalibrateEndToEndTest {
+    @Test
+    void reportsRoundTripsOfAtLeastTwiceTheOneWayDelay() throws Exception {
+        Requires.root();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int code;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.execute("calibrate", "--one-way", "2ms", "--samples", "30", "--emulator", "delayline", "--json");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(code).isEqualTo(Main.EXIT_OK);
+        JsonNode r = new ObjectMapper().readTree(buf.toString(StandardCharsets.UTF_8));
+        assertThat(r.get("emulator").asText()).isEqualTo("delayline");
+        assertThat(r.get("oneWayMs").asDouble()).isEqualTo(2.0);
+        assertThat(r.get("expectedRttMs").asDouble()).isEqualTo(4.0);
+        assertThat(r.get("samples").asInt()).isEqualTo(30);
+        for (String f : new String[] {"connectP50Ms", "rrP50Ms", "pingP50Ms"}) {
+            assertThat(r.get(f).asDouble()).as(f).isGreaterThanOrEqualTo(4.0 - 0.1).isLessThan(4.0 + 5);
+        }
+        assertThat(r.get("connectP99Ms").asDouble()).isGreaterThanOrEqualTo(r.get("connectP50Ms").asDouble());
+        assertThat(r.get("connectP50ErrorMs").asDouble())
+                .isCloseTo(r.get("connectP50Ms").asDouble() - 4.0, org.assertj.core.data.Offset.offset(0.002));
+        assertThat(r.get("line").get("aToB").get("kernelDrops").asLong()).isZero();
+    }
+}
