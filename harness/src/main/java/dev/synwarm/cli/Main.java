@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             ColdstartCommand.class,
             CalibrateCommand.class,
             CleanupCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
