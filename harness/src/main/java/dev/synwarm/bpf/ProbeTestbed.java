@@ -58,7 +58,7 @@ public final class ProbeTestbed {
         Proc.run("ip", "-n", ns, "addr", "add", clientIp + "/24", "dev", pc).orThrow();
         Proc.run("ip", "-n", ns, "link", "set", pc, "up").orThrow();
         Proc.run("ip", "-n", ns, "link", "set", "lo", "up").orThrow();
-        Path cg = Cgroup2.mountPoint().resolve(id.name("pcg"));
+        Path cg = dev.synwarm.sys.Mounts.requireCgroup2().resolve(id.name("pcg"));
         try {
             Files.createDirectory(cg);
         } catch (IOException e) {

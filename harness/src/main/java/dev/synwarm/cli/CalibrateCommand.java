@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Build a client namespace and edge, apply a link, and measure TCP connect, "
                 + "request/response and ping RTT from the client namespace against 2 x one-way.")
-public final class CalibrateCommand implements Callable<Integer> {
+public final class CalibrateCommand implements Callable<Integer>, CreatesResources {
     @Option(names = "--one-way", paramLabel = "DURATION", description = "One-way delay, e.g. 20ms.")
     Duration oneWay;
 
@@ -47,7 +47,6 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Calibration.Request req = request();
-        StaleReaping.reapDeadRuns(CleanupCommand.reapers());
         CalibrationReport report;
         try (Resources res = Resources.open()) {
             report = Calibration.run(res, req, msg -> System.err.println("calibrate: " + msg));

@@ -1,6 +1,8 @@
 package dev.synwarm.cli;
 
+import dev.synwarm.bpf.BpfReaper;
 import dev.synwarm.net.NetReapers;
+import dev.synwarm.runtime.ContainerReaper;
 import dev.synwarm.sys.Ownership;
 import dev.synwarm.sys.Reaper;
 import dev.synwarm.sys.RunId;
@@ -26,8 +28,12 @@ public final class CleanupCommand implements Callable<Integer> {
 
     /** Every reaper, in removal order (processes before the namespaces and cgroups they use). */
     public static List<Reaper> reapers() {
-        List<Reaper> r = new ArrayList<>(NetReapers.all());
-        // bpf and runtime add their reapers here (pinned objects, containers)
+        // Containers first (they may hold the client cgroup's processes), then hooks on our links, then
+        // delay-line processes, namespaces, links and cgroups.
+        List<Reaper> r = new ArrayList<>();
+        r.add(new ContainerReaper());
+        r.add(new BpfReaper());
+        r.addAll(NetReapers.all());
         return List.copyOf(r);
     }
 

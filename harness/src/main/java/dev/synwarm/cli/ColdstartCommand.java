@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Cold-starts a function image repeatedly through the runtime (create, start, first HTTP 200) and,",
             "interleaved, with the plain docker run CLI; prints p50/p95 of each phase. Progress goes to stderr."
         })
-public final class ColdstartCommand implements Callable<Integer> {
+public final class ColdstartCommand implements Callable<Integer>, CreatesResources {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -69,8 +69,6 @@ public final class ColdstartCommand implements Callable<Integer> {
         ColdStartReport report;
         try (Resources res = Resources.open(); DockerRuntime runtime = DockerRuntime.open(res)) {
             runtime.requireImage(function); // a missing image is a usage error, before anything starts
-            List<String> reaped = new ContainerReaper().reap(id -> !Ownership.isLive(id));
-            reaped.forEach(r -> err.println("removed stale container " + r));
             var bench = new ColdStartBenchmark(runtime, new DockerRunReference(res));
             report = ColdStartReport.of(bench.run(new ColdStartBenchmark.Settings(fn, samples, warmup), line -> {
                 err.println(line);

@@ -1,5 +1,6 @@
 package dev.synwarm.cli;
 
+import dev.synwarm.sys.StaleReaping;
 import dev.synwarm.sys.SystemException;
 import dev.synwarm.sys.UsageException;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
             ColdstartCommand.class,
             CalibrateCommand.class,
             CleanupCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
             BenchCommand.class,
         })
 public final class Main {
@@ -43,6 +46,15 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.registerConverter(Duration.class, new DurationConverter());
+        cl.setExecutionStrategy(parsed -> {
+            Object command = parsed.asCommandLineList().getLast().getCommand();
+            if (command instanceof CreatesResources) {
+                for (StaleReaping.Reaped r : StaleReaping.reapDeadRuns(CleanupCommand.reapers())) {
+                    parsed.commandSpec().commandLine().getErr().println("synwarm: removed stale " + r.kind() + " " + r.what());
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             Throwable cause = ex;
             if (cause instanceof UsageException) {

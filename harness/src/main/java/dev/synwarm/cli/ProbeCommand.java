@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = {"Attach the pre-warm SYN probe and print its events until Ctrl-C,",
             "or with --latency measure SYN(hook) -> Java listener delay on a testbed of its own."})
-public final class ProbeCommand implements Callable<Integer> {
+public final class ProbeCommand implements Callable<Integer>, CreatesResources {
     @Spec
     CommandSpec spec;
 

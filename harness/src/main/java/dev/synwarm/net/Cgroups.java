@@ -1,5 +1,6 @@
 package dev.synwarm.net;
 
+import dev.synwarm.sys.Mounts;
 import dev.synwarm.sys.SystemException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,15 +20,7 @@ final class Cgroups {
 
     /** Where cgroup2 is mounted ({@code /sys/fs/cgroup} on unified hosts, {@code …/unified} on hybrid ones). */
     static Path root() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/mounts"))) {
-            return lines.map(l -> l.split(" "))
-                    .filter(f -> f.length > 2 && f[2].equals("cgroup2"))
-                    .map(f -> Path.of(f[1].replace("\\040", " ")))
-                    .findFirst()
-                    .orElseThrow(() -> new SystemException("no cgroup2 file system in /proc/mounts"));
-        } catch (IOException e) {
-            throw new SystemException("cannot read /proc/mounts: " + e.getMessage(), e);
-        }
+        return Mounts.requireCgroup2();
     }
 
     static Path create(String name) {

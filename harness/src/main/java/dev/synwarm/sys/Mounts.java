@@ -3,6 +3,7 @@ package dev.synwarm.sys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads /proc/mounts. */
@@ -14,20 +15,26 @@ public final class Mounts {
      * /sys/fs/cgroup/unified) it is not the cgroup root, so it is looked up, never assumed.
      */
     public static Optional<Path> cgroup2() {
-        return cgroup2(Path.of("/proc/mounts"));
-    }
-
-    static Optional<Path> cgroup2(Path mounts) {
         try {
-            for (String line : Files.readAllLines(mounts)) {
-                String[] f = line.split(" ");
-                if (f.length >= 3 && f[2].equals("cgroup2")) {
-                    return Optional.of(Path.of(f[1]));
-                }
-            }
-            return Optional.empty();
+            return cgroup2(Files.readAllLines(Path.of("/proc/mounts")));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@link #cgroup2()} or a {@link SystemException} saying it is missing. */
+    public static Path requireCgroup2() {
+        return cgroup2().orElseThrow(() -> new SystemException("no cgroup2 file system in /proc/mounts"));
+    }
+
+    /** The mount point of the first {@code cgroup2} line of a /proc/mounts text (octal escapes undone). */
+    static Optional<Path> cgroup2(List<String> mounts) {
+        for (String line : mounts) {
+            String[] f = line.split(" ");
+            if (f.length > 2 && f[2].equals("cgroup2")) {
+                return Optional.of(Path.of(f[1].replace("\\040", " ")));
+            }
+        }
+        return Optional.empty();
     }
 }

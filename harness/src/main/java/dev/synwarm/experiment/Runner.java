@@ -1,0 +1,154 @@
+package dev.synwarm.experiment;
+
+import dev.synwarm.bpf.AttachMode;
+import dev.synwarm.client.ClientJob;
+import dev.synwarm.client.ClientProcess;
+import dev.synwarm.client.ClientResult;
+import dev.synwarm.gateway.EdgeRecord;
+import dev.synwarm.gateway.Gateway;
+import dev.synwarm.gateway.LaunchSpec;
+import dev.synwarm.measure.AtomicFiles;
+import dev.synwarm.measure.Environment;
+import dev.synwarm.measure.Json;
+import dev.synwarm.measure.ResultsDir;
+import dev.synwarm.measure.RunManifest;
+import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.TimelineRow;
+import dev.synwarm.scenario.Cell;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Scenario;
+import dev.synwarm.sys.Resources;
+import dev.synwarm.sys.SystemException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Runs a scenario: prepare the testbed, then per cell (in the scenario's seeded order) and per
+ * repetition scale to zero (or warm up), make one client request, and append its timeline row; finally
+ * summarise. run.json is rewritten after every cell, so a killed run still says how far it got.
+ */
+public final class Runner {
+    /** @param resultsRoot where {@code <scenario>/<stamp>-<sha>/} is created */
+    public record Options(Path resultsRoot, Path repo, AttachMode hook, int clientWarmups, Duration requestTimeout) {}
+
+    /** What a run produced. */
+    public record Outcome(Path dir, RunManifest manifest, List<CellSummary> summary) {}
+
+    private static final Duration EDGE_RECORD_WAIT = Duration.ofSeconds(5);
+    private static final int GATEWAY_WARMUPS = 300;
+
+    private Runner() {}
+
+    public static Outcome run(Scenario scenario, Options o, StopSignal stop) {
+        try (Resources res = Resources.open()) {
+            EdgeRecords records = new EdgeRecords();
+            Edge edge = Edge.prepare(new Edge.Options(functions(scenario), o.hook(), 0), records, res);
+            edge.warmGateway(GATEWAY_WARMUPS);
+            ClientProcess client = edge.startClient(o.clientWarmups());
+            // the results directory appears only once the testbed stands: a failed set-up leaves nothing
+            Instant start = Instant.now();
+            RunManifest.Software sw = Environment.software(o.repo(), edge.dockerVersion());
+            Path dir = ResultsDir.create(o.resultsRoot(), scenario.name(), start, Environment.shortSha(sw));
+            RunManifest manifest = new RunManifest(res.runId().value(), scenario, sw, Environment.machine(), "",
+                    List.of(), start, null, 0, false, "running");
+            writeManifest(dir, manifest);
+            List<TimelineRow> rows = new ArrayList<>();
+            String stoppedBecause = "";
+            try (ProgressBar bar = progress(scenario);
+                    SamplesCsv.Appender csv = SamplesCsv.append(dir.resolve(SamplesCsv.FILE))) {
+                cells:
+                for (Cell cell : scenario.cells()) {
+                    manifest = manifest.withEmulator(edge.useLink(cell.link(), scenario.emulator()));
+                    edge.use(spec(cell), cell.mode());
+                    for (int rep = -scenario.warmup(); rep < scenario.repetitions(); rep++) {
+                        if (stop.requested()) {
+                            stoppedBecause = "stopped by Ctrl-C";
+                            break cells;
+                        }
+                        bar.setExtraMessage(cell.id() + " " + cell.label() + (rep < 0 ? " warm-up" : " rep " + (rep + 1)));
+                        TimelineRow row = once(edge, client, records, res, cell, rep, o.requestTimeout());
+                        if (stop.requested() && row.status() == TimelineRow.Status.failed) {
+                            stoppedBecause = "stopped by Ctrl-C";
+                            break cells; // the client died with the Ctrl-C: not a measurement
+                        }
+                        csv.append(row);
+                        rows.add(row);
+                        bar.step();
+                    }
+                    manifest = manifest.with(null, rows.size(), false, "running", Summary.calibration(rows));
+                    writeManifest(dir, manifest);
+                }
+            } catch (IOException e) {
+                stoppedBecause = "cannot write samples: " + e.getMessage();
+            } catch (RuntimeException e) {
+                stoppedBecause = "failed: " + e.getMessage();
+                writeManifest(dir, manifest.with(Instant.now(), rows.size(), false, stoppedBecause, Summary.calibration(rows)));
+                throw e;
+            } finally {
+                client.close();
+            }
+            List<CellSummary> summary = Summary.of(scenario.cells(), rows);
+            try {
+                Summary.write(dir.resolve(ResultsDir.SUMMARY), summary);
+            } catch (IOException e) {
+                throw new SystemException("cannot write " + dir.resolve(ResultsDir.SUMMARY) + ": " + e.getMessage(), e);
+            }
+            manifest = manifest.with(Instant.now(), rows.size(), stoppedBecause.isEmpty(), stoppedBecause,
+                    Summary.calibration(rows));
+            writeManifest(dir, manifest);
+            return new Outcome(dir, manifest, summary);
+        }
+    }
+
+    /** One repetition: the instance state the mode needs, the request, the joined row. */
+    static TimelineRow once(Edge edge, ClientProcess client, EdgeRecords records, Resources res, Cell cell, int rep,
+            Duration timeout) {
+        Gateway g = edge.gateway();
+        if (cell.mode() == Mode.WARM) {
+            g.warm(cell.function());
+        } else {
+            g.scaleToZero(cell.function());
+        }
+        boolean tls = cell.protocol().tls();
+        String id = res.runId().value() + "-" + cell.id() + "-r" + rep;
+        ClientJob job = new ClientJob(id, edge.edgeAddress().getHostAddress(), g.portFor(cell.function(), cell.mode(), tls),
+                cell.protocol().label(), tls ? cell.function() : null, cell.function(), "/", timeout.toMillis());
+        ClientResult r = client.request(job);
+        EdgeRecord e = records.take(id, EDGE_RECORD_WAIT);
+        return Samples.row(res.runId().value(), cell, rep, r, e);
+    }
+
+    static LaunchSpec spec(Cell c) {
+        return new LaunchSpec(c.function(), c.init(), c.exec(), c.network());
+    }
+
+    /** One launch spec per function of the scenario (its first cell's); cells redeploy as they go. */
+    private static List<LaunchSpec> functions(Scenario s) {
+        Map<String, LaunchSpec> first = new LinkedHashMap<>();
+        s.cells().forEach(c -> first.putIfAbsent(c.function(), spec(c)));
+        return List.copyOf(first.values());
+    }
+
+    private static ProgressBar progress(Scenario s) {
+        return new ProgressBarBuilder().setTaskName(s.name()).setInitialMax(s.totalRequests())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setMaxRenderedLength(160)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    private static void writeManifest(Path dir, RunManifest m) {
+        try {
+            AtomicFiles.write(dir.resolve(ResultsDir.MANIFEST), Json.MAPPER.writeValueAsBytes(m));
+        } catch (IOException e) {
+            throw new SystemException("cannot write " + dir.resolve(ResultsDir.MANIFEST) + ": " + e.getMessage(), e);
+        }
+    }
+}
