@@ -44,13 +44,17 @@ public final class Bench {
         progress.flush();
         List<JmhResult> jmh = JmhRunner.run(classPath, settings, dir, progress);
         List<EndToEndFigure> e2e = new ArrayList<>();
+        List<WallTime> wallTimes = new ArrayList<>();
         List<BenchSummary.NotMeasured> missing = new ArrayList<>();
         if (o.endToEnd()) {
             progress.println("end-to-end figures");
+            EndToEnd.Context ctx = new EndToEnd.Context(o.quick(), o.repo(), dir, progress);
             for (EndToEnd source : List.of(new ProbeFigures(), new CalibrationFigures(), new DelayLineLoadFigures(),
-                    new ColdStartFigures())) {
+                    new ColdStartFigures(), new RunFigures())) {
                 try {
-                    e2e.addAll(source.measure(o.quick(), progress));
+                    EndToEnd.Measured m = source.measure(ctx);
+                    e2e.addAll(m.figures());
+                    wallTimes.addAll(m.wallTimes());
                 } catch (EndToEnd.Unavailable u) {
                     missing.add(new BenchSummary.NotMeasured(source.title(), u.getMessage()));
                 }
@@ -61,7 +65,7 @@ public final class Bench {
         }
         BenchSummary summary = new BenchSummary(DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 gitCommit(o.repo()), o.quick(), settings.describe(),
-                Machine.describe(), jmh, e2e, missing);
+                Machine.describe(), jmh, e2e, wallTimes, missing);
         try {
             summary.write(dir);
             dev.synwarm.sys.AtomicFile.writeString(dir.resolve("summary.md"), SummaryMarkdown.render(summary));

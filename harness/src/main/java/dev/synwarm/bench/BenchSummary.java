@@ -15,13 +15,15 @@ import java.util.List;
  * end-to-end figures, and what was not measured (with the reason) — the only input of the README table.
  */
 public record BenchSummary(String createdUtc, String gitCommit, boolean quick, String jmhSettings, Machine machine,
-                           List<JmhResult> jmh, List<EndToEndFigure> endToEnd, List<NotMeasured> notMeasured) {
+                           List<JmhResult> jmh, List<EndToEndFigure> endToEnd, List<WallTime> wallTimes,
+                           List<NotMeasured> notMeasured) {
     public static final String FILE = "summary.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public BenchSummary {
         jmh = List.copyOf(jmh);
         endToEnd = List.copyOf(endToEnd);
+        wallTimes = List.copyOf(wallTimes);
         notMeasured = List.copyOf(notMeasured);
     }
 

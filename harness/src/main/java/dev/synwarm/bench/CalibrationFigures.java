@@ -24,7 +24,9 @@ final class CalibrationFigures implements EndToEnd {
     }
 
     @Override
-    public List<EndToEndFigure> measure(boolean quick, PrintWriter progress) {
+    public Measured measure(Context ctx) {
+        boolean quick = ctx.quick();
+        PrintWriter progress = ctx.progress();
         List<Duration> delays = (quick ? List.of(1, 20, 100) : List.of(1, 5, 20, 50, 100)).stream()
                 .map(Duration::ofMillis).toList();
         int samples = quick ? 20 : 100;
@@ -43,7 +45,7 @@ final class CalibrationFigures implements EndToEnd {
                     r.samples(), ns(r.rrP50ErrorMs()), ns(r.rrP99ErrorMs()),
                     "plain wire RTT (no emulation)", ns(r.baselineRrP50Ms()), null));
         }
-        return out;
+        return Measured.of(out);
     }
 
     private static long ns(double ms) {

@@ -25,7 +25,9 @@ final class ColdStartFigures implements EndToEnd {
     }
 
     @Override
-    public List<EndToEndFigure> measure(boolean quick, PrintWriter progress) throws Unavailable {
+    public Measured measure(Context ctx) throws Unavailable {
+        boolean quick = ctx.quick();
+        PrintWriter progress = ctx.progress();
         FunctionSpec spec = new FunctionSpec(FUNCTION, Duration.ZERO, Duration.ZERO, NetworkMode.BRIDGE);
         var settings = new ColdStartBenchmark.Settings(spec, quick ? 6 : 30, quick ? 1 : 2);
         progress.printf("  cold start, %s, %d samples of each kind%n", FUNCTION, settings.samples());
@@ -41,9 +43,9 @@ final class ColdStartFigures implements EndToEnd {
         }
         long[] harness = r.runtime().stream().mapToLong(s -> s.timeline().total().toNanos()).toArray();
         long[] cli = r.dockerRun().stream().mapToLong(s -> s.total().toNanos()).toArray();
-        return List.of(EndToEndFigure.of("cold start " + FUNCTION + ", harness runtime: create → first 200",
+        return Measured.of(List.of(EndToEndFigure.of("cold start " + FUNCTION + ", harness runtime: create → first 200",
                         "runtime.ColdStartBenchmark, bridge network, interleaved with docker run", harness.length,
                         Percentiles.nearestRank(harness, 50), Percentiles.nearestRank(harness, 99))
-                .against("docker run → first 200", Percentiles.nearestRank(cli, 50), Percentiles.nearestRank(cli, 99)));
+                .against("docker run → first 200", Percentiles.nearestRank(cli, 50), Percentiles.nearestRank(cli, 99))));
     }
 }

@@ -36,7 +36,9 @@ final class DelayLineLoadFigures implements EndToEnd {
     }
 
     @Override
-    public List<EndToEndFigure> measure(boolean quick, PrintWriter progress) {
+    public Measured measure(Context ctx) {
+        boolean quick = ctx.quick();
+        PrintWriter progress = ctx.progress();
         Duration oneWay = Duration.ofNanos(ONE_WAY_US * 1000);
         Duration scheduled = oneWay.minus(DelayLineConfig.DEFAULT_COMPENSATION);
         List<EndToEndFigure> out = new ArrayList<>();
@@ -68,7 +70,7 @@ final class DelayLineLoadFigures implements EndToEnd {
                 }
             }
         }
-        return out;
+        return Measured.of(out);
     }
 
     /** Each reply's RTT minus 2 × {@code wait}, in ns. */

@@ -1,6 +1,7 @@
 package dev.synwarm.bench;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -11,7 +12,16 @@ import java.util.List;
 interface EndToEnd {
     String title();
 
-    List<EndToEndFigure> measure(boolean quick, PrintWriter progress) throws Unavailable;
+    Measured measure(Context ctx) throws Unavailable;
+
+    /** @param dir this bench run's result directory (sources may keep their raw data under it) */
+    record Context(boolean quick, Path repo, Path dir, PrintWriter progress) {}
+
+    record Measured(List<EndToEndFigure> figures, List<WallTime> wallTimes) {
+        static Measured of(List<EndToEndFigure> figures) {
+            return new Measured(figures, List.of());
+        }
+    }
 
     final class Unavailable extends Exception {
         Unavailable(String reason) {

@@ -11,9 +11,6 @@ final class NotYetMeasured {
 
     static List<BenchSummary.NotMeasured> list() {
         return List.of(
-                new BenchSummary.NotMeasured("gateway forwarding vs direct (JMH)", "the gateway package has not landed"),
-                new BenchSummary.NotMeasured("SYN at the hook → container create request issued",
-                        "the gateway package has not landed"),
-                new BenchSummary.NotMeasured("break-even.yaml wall time vs inherent waits", "the experiment runner has not landed"));
+                new BenchSummary.NotMeasured("gateway forwarding vs direct (JMH)", "the gateway package has not landed"));
     }
 }

@@ -25,8 +25,9 @@ final class ProbeFigures implements EndToEnd {
     }
 
     @Override
-    public List<EndToEndFigure> measure(boolean quick, PrintWriter progress) {
-        int connections = quick ? 200 : 1000;
+    public Measured measure(Context ctx) {
+        int connections = ctx.quick() ? 200 : 1000;
+        PrintWriter progress = ctx.progress();
         List<EndToEndFigure> out = new ArrayList<>();
         for (ConsumerKind kind : ConsumerKind.values()) {
             progress.printf(Locale.ROOT, "  probe latency, %s consumer, %d connections%n",
@@ -40,6 +41,6 @@ final class ProbeFigures implements EndToEnd {
                     "bpf.ProbeLatency: kernel ktime of the SYN → listener's System.nanoTime()", r.events(),
                     r.p50().toNanos(), r.p99().toNanos()));
         }
-        return out;
+        return Measured.of(out);
     }
 }

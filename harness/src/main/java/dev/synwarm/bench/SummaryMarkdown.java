@@ -16,6 +16,7 @@ public final class SummaryMarkdown {
                 s.machine().oneLine(), shortCommit(s.gitCommit()), s.createdUtc(), s.quick() ? " --quick" : "", s.jmhSettings()));
         jmhTable(md, s.jmh());
         endToEndTable(md, s.endToEnd());
+        wallTimeTable(md, s.wallTimes());
         if (!s.notMeasured().isEmpty()) {
             md.append("Not measured in this run:\n\n");
             for (BenchSummary.NotMeasured n : s.notMeasured()) {
@@ -70,6 +71,21 @@ public final class SummaryMarkdown {
                     time(f.p50Ns()), time(f.p99Ns()), f.baseline() == null ? "—" : f.baseline(),
                     f.baselineP50Ns() == null ? "—" : time(f.baselineP50Ns()),
                     f.baselineP99Ns() == null ? "—" : time(f.baselineP99Ns()), f.what().replace("|", "\\|")));
+        }
+        md.append('\n');
+    }
+
+    private static void wallTimeTable(StringBuilder md, List<WallTime> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        md.append("Scenario wall time against the waits inherent in it (the sum of its requests' end-to-end times, "
+                + "which hold every emulated round trip and cold start); the rest is the harness's own overhead:\n\n");
+        md.append("| scenario | requests | wall time | inherent waits | wall ÷ inherent |\n");
+        md.append("|---|---:|---:|---:|---:|\n");
+        for (WallTime w : runs) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f |%n", w.scenario(), w.requests(),
+                    time(w.wallNs()), time(w.inherentNs()), w.ratio()));
         }
         md.append('\n');
     }

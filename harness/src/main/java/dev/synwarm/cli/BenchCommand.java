@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run the JMH suite and the end-to-end performance figures into results/bench/<UTC>-<sha>/",
             "(needs root), or with --update-readme rewrite README.md's table from such a directory."})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, CreatesResources {
     @Spec
     CommandSpec spec;
 

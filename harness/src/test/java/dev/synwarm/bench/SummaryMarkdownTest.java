@@ -23,6 +23,7 @@ class SummaryMarkdownTest {
                         new JmhResult("dev.synwarm.bpf.RingConsumeBench.javaMmapReader", 56_700, 340.0, 3)),
                 List.of(EndToEndFigure.of("SYN → listener, spin", "probe | testbed", 200, 600, 304_000)
                         .against("blocking", 222_000, 376_000)),
+                List.of(new WallTime("quick.yaml", 100, 150_000_000_000L, 60_000_000_000L)),
                 List.of(new BenchSummary.NotMeasured("gateway forwarding", "not landed")));
     }
 
@@ -35,6 +36,7 @@ class SummaryMarkdownTest {
                 .contains("| FfmCallBench | ffmLabs | 12.5 ns | — | 80.00 M | 10.00 |")
                 .contains("| RingConsumeBench | javaMmapReader | 56.7 µs | 340 ns | 17.64 k | — |")
                 .contains("| SYN → listener, spin | 200 | 600 ns | 304 µs | blocking | 222 µs | 376 µs | probe \\| testbed |")
+                .contains("| quick.yaml | 100 | 150 s | 60.0 s | 2.50 |")
                 .contains("- gateway forwarding: not landed");
     }
 
