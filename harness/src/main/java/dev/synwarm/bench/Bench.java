@@ -59,7 +59,6 @@ public final class Bench {
                     missing.add(new BenchSummary.NotMeasured(source.title(), u.getMessage()));
                 }
             }
-            missing.addAll(NotYetMeasured.list());
         } else {
             missing.add(new BenchSummary.NotMeasured("end-to-end figures", "skipped on request (--jmh-only)"));
         }
