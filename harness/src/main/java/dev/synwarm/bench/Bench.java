@@ -42,7 +42,7 @@ public final class Bench {
         }
         progress.println("JMH suite (" + (o.quick() ? "quick" : "full") + "), log " + dir.resolve(JmhRunner.LOG_FILE));
         progress.flush();
-        List<JmhResult> jmh = JmhRunner.run(classPath, settings, dir, progress);
+        List<JmhResult> jmh = JmhRunner.run(classPath, settings, o.repo(), dir, progress);
         List<EndToEndFigure> e2e = new ArrayList<>();
         List<WallTime> wallTimes = new ArrayList<>();
         List<BenchSummary.NotMeasured> missing = new ArrayList<>();

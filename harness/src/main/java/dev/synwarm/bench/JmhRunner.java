@@ -23,11 +23,11 @@ public final class JmhRunner {
 
     private JmhRunner() {}
 
-    public static List<JmhResult> run(String classPath, JmhSettings settings, Path outDir, PrintWriter progress) {
+    public static List<JmhResult> run(String classPath, JmhSettings settings, Path repo, Path outDir, PrintWriter progress) {
         Path json = outDir.resolve(RESULT_FILE);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "org.openjdk.jmh.Main"));
-        cmd.addAll(settings.arguments(json));
+        cmd.addAll(settings.arguments(json, repo));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         int exit;

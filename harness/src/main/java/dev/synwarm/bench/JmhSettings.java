@@ -43,15 +43,18 @@ public record JmhSettings(String include, int forks, int warmupIterations, Durat
                 forks, forks == 1 ? "" : "s", warmupIterations, warmupTime.toMillis(), iterations, iterationTime.toMillis());
     }
 
-    /** JMH arguments after the main class; {@code resultJson} receives the machine-readable results. */
-    List<String> arguments(java.nio.file.Path resultJson) {
+    /**
+     * JMH arguments after the main class; {@code resultJson} receives the machine-readable results, and the
+     * forks learn the checkout (function images are named from its sources).
+     */
+    List<String> arguments(java.nio.file.Path resultJson, java.nio.file.Path repo) {
         List<String> a = new ArrayList<>(List.of(include,
                 "-f", Integer.toString(forks),
                 "-wi", Integer.toString(warmupIterations), "-w", millis(warmupTime),
                 "-i", Integer.toString(iterations), "-r", millis(iterationTime),
                 "-rf", "json", "-rff", resultJson.toString(),
                 // the forks call libc and libbpf through FFM, like the harness
-                "-jvmArgsAppend", "--enable-native-access=ALL-UNNAMED"));
+                "-jvmArgsAppend", "--enable-native-access=ALL-UNNAMED -Dsynwarm.repo=" + repo));
         return a;
     }
 
