@@ -36,6 +36,7 @@ public final class Bench {
 
     /** Runs with the benchmarks on {@code classPath} into {@code dir} (tests pass their own class path). */
     public static Path run(Options o, String classPath, Path dir, PrintWriter progress) {
+        String commit = gitCommit(o.repo()); // what is measured: the checkout as it is now, not at the end
         JmhSettings settings = o.quick() ? JmhSettings.quick() : JmhSettings.full();
         if (o.include() != null) {
             settings = settings.including(o.include());
@@ -63,7 +64,7 @@ public final class Bench {
             missing.add(new BenchSummary.NotMeasured("end-to-end figures", "skipped on request (--jmh-only)"));
         }
         BenchSummary summary = new BenchSummary(DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
-                gitCommit(o.repo()), o.quick(), settings.describe(),
+                commit, o.quick(), settings.describe(),
                 Machine.describe(), jmh, e2e, wallTimes, missing);
         try {
             summary.write(dir);

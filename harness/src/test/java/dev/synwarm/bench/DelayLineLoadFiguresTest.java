@@ -20,5 +20,6 @@ class DelayLineLoadFiguresTest {
                 rtt min/avg/max/mdev = 0.799/0.887/1.050/0.117 ms
                 """;
         assertThat(DelayLineLoadFigures.rttErrors(out, Duration.ofNanos(400_000))).containsExactly(12_000, 250_000, -1_000);
+        assertThat(DelayLineLoadFigures.achievedRate(out)).isEqualTo(1500.0); // 3 in 2 ms
     }
 }
