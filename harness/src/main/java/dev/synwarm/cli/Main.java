@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             CleanupCommand.class,
             RunCommand.class,
             ServeCommand.class,
+            BenchCommand.class,
         })
 public final class Main {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);

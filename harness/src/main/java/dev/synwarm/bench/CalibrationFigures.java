@@ -1,0 +1,54 @@
+package dev.synwarm.bench;
+
+import dev.synwarm.net.Calibration;
+import dev.synwarm.net.CalibrationReport;
+import dev.synwarm.net.EmulatorChoice;
+import dev.synwarm.net.LinkSpec;
+import dev.synwarm.sys.Resources;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How exactly the emulated link delivers its delay, from net's {@code calibrate} use case at one-way
+ * delays from 1 to 100 ms with the backend the experiments use ({@code auto}: netem where the kernel has
+ * it, else the delay line). The figure is the request/response round trip on an established connection
+ * minus the expected 2 × one-way; the reference is the same round trip's median over a plain wire without
+ * emulation (the host's own share, which the error includes).
+ */
+final class CalibrationFigures implements EndToEnd {
+    @Override
+    public String title() {
+        return "emulated link accuracy (calibrate)";
+    }
+
+    @Override
+    public Measured measure(Context ctx) {
+        boolean quick = ctx.quick();
+        PrintWriter progress = ctx.progress();
+        List<Duration> delays = (quick ? List.of(1, 20, 100) : List.of(1, 5, 20, 50, 100)).stream()
+                .map(Duration::ofMillis).toList();
+        int samples = quick ? 20 : 100;
+        List<EndToEndFigure> out = new ArrayList<>();
+        for (Duration oneWay : delays) {
+            progress.printf("  calibrate, one-way %d ms, %d samples%n", oneWay.toMillis(), samples);
+            progress.flush();
+            CalibrationReport r;
+            try (Resources res = Resources.open()) {
+                r = Calibration.run(res, new Calibration.Request(LinkSpec.of(oneWay), EmulatorChoice.AUTO, samples, "bench"),
+                        line -> { });
+            }
+            out.add(new EndToEndFigure(
+                    "link error at one-way " + oneWay.toMillis() + " ms (" + r.emulator() + "): RTT − 2 × one-way",
+                    "net.Calibration: request/response on an open connection, measured minus expected " + r.expectedRttMs() + " ms",
+                    r.samples(), ns(r.rrP50ErrorMs()), ns(r.rrP99ErrorMs()),
+                    "plain wire RTT (no emulation)", ns(r.baselineRrP50Ms()), null));
+        }
+        return Measured.of(out);
+    }
+
+    private static long ns(double ms) {
+        return Math.round(ms * 1e6);
+    }
+}
