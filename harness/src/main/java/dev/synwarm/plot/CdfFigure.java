@@ -1,7 +1,7 @@
 package dev.synwarm.plot;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
+import dev.synwarm.scenario.Mode;
 import dev.synwarm.stats.CellKey;
 import dev.synwarm.stats.Sample;
 import dev.synwarm.stats.Summarizer;

@@ -1,7 +1,7 @@
 package dev.synwarm.plot;
 
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.stats.SummaryRow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public final class SpeedUpFigure implements Figure {
                 for (SummaryRow r : rs) {
                     Plots.whisker(chart, "ci" + i++, r.accumulatedOverColdPath(), r.speedUpLow(), r.speedUpHigh(),
                             FigureStyle.translucent(FigureStyle.color(m), 150));
-                    idx.row(r.cell(), Mode.cold).map(SummaryRow::modelMs).ifPresent(coldModel -> {
+                    idx.row(r.cell(), Mode.COLD).map(SummaryRow::modelMs).ifPresent(coldModel -> {
                         if (r.modelMs() != null) {
                             mx.add(r.accumulatedOverColdPath());
                             my.add(coldModel / r.modelMs());

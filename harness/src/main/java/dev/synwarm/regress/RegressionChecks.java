@@ -13,9 +13,11 @@ import java.util.Optional;
  * <ol>
  *   <li>where the accumulated latency covers the cold path (R − T ≥ I), a pre-warming mode's normalised
  *       saving is at least {@value #MIN_NORMALISED_SAVING} (and it has counted samples at all);</li>
- *   <li>elsewhere, in cells whose ideal saving is at least {@value #MIN_IDEAL_MS} ms, the normalised
- *       saving's whole confidence interval must not lie below {@value #MIN_NORMALISED_SAVING}: a CI-aware
- *       form of the same target that short handshakes cannot trip by noise, but a dead probe does;</li>
+ *   <li>wherever a pre-warming mode's trigger has at least {@value #MIN_HEAD_START_MS} ms of head start on the
+ *       request, every measured request's instance was started by its own trigger: a dead or late probe
+ *       fails here by name, however the runner classified the rows (excluded or not). Cells that cannot
+ *       cover I are not held to the 0.9 target: with six repetitions, Docker's start time on this shared
+ *       machine (160–300 ms for the same container) makes a fixed fraction of a 40 ms ideal a coin toss;</li>
  *   <li>the model's mean absolute percentage error per mode is at most {@value #MAX_MAPE};</li>
  *   <li>against a baseline: no median saving fell below what the baseline's interval allows: the current
  *       interval must not lie entirely below the baseline's lower bound minus a drift allowance of
@@ -27,7 +29,7 @@ import java.util.Optional;
  */
 public final class RegressionChecks {
     public static final double MIN_NORMALISED_SAVING = 0.9;
-    public static final double MIN_IDEAL_MS = 20;
+    public static final double MIN_HEAD_START_MS = 20;
     public static final double MAX_MAPE = 0.10;
     public static final double DRIFT_FRACTION = 0.10;
     public static final double DRIFT_FLOOR_MS = 10;
@@ -40,31 +42,29 @@ public final class RegressionChecks {
         int checks = 0;
         int covered = 0;
         for (SummaryRow r : current.rows()) {
-            if (!r.modeValue().prewarms() || r.accumulatedMs() == null || r.coldPathMs() == null || r.idealSavingMs() == null) {
+            if (!r.modeValue().prewarms() || r.accumulatedMs() == null) {
                 continue;
             }
             String where = r.cell().label() + ", " + r.mode();
-            if (r.accumulatedMs() >= r.coldPathMs()) {
-                covered++;
+            if (r.accumulatedMs() >= MIN_HEAD_START_MS) {
                 checks++;
-                if (r.normalisedSaving() == null) {
-                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
-                            where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
-                } else if (r.normalisedSaving() < MIN_NORMALISED_SAVING) {
-                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: %.2f < %.2f (saving %.1f ms of %.1f ms possible)",
-                            where, r.normalisedSaving(), MIN_NORMALISED_SAVING, r.savingMs(), r.idealSavingMs()));
+                if (r.missedTriggers() > 0) {
+                    failures.add(String.format(Locale.ROOT, "pre-warm: %s: %d measured request(s) not started by their own "
+                            + "trigger, %d counted%s", where, r.missedTriggers(), r.n(),
+                            r.exclusionReasons().isEmpty() ? "" : " (" + r.exclusionReasons() + ")"));
                 }
-            } else if (r.idealSavingMs() >= MIN_IDEAL_MS) {
-                checks++;
-                if (r.normalisedSaving() == null) {
-                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
-                            where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
-                } else if (r.normalisedSavingHigh() != null && r.normalisedSavingHigh() < MIN_NORMALISED_SAVING) {
-                    failures.add(String.format(Locale.ROOT,
-                            "normalised saving: %s: %.2f, whole CI [%.2f, %.2f] below %.2f (saving %.1f ms of %.1f ms possible)",
-                            where, r.normalisedSaving(), r.normalisedSavingLow(), r.normalisedSavingHigh(), MIN_NORMALISED_SAVING,
-                            r.savingMs(), r.idealSavingMs()));
-                }
+            }
+            if (r.coldPathMs() == null || r.accumulatedMs() < r.coldPathMs()) {
+                continue;
+            }
+            covered++;
+            checks++;
+            if (r.normalisedSaving() == null) {
+                failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
+                        where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
+            } else if (r.normalisedSaving() < MIN_NORMALISED_SAVING) {
+                failures.add(String.format(Locale.ROOT, "normalised saving: %s: %.2f < %.2f (saving %.1f ms of %.1f ms possible)",
+                        where, r.normalisedSaving(), MIN_NORMALISED_SAVING, r.savingMs(), r.idealSavingMs()));
             }
         }
         if (covered == 0) {
