@@ -48,7 +48,7 @@ final class RegressCommand implements Callable<Integer>, CreatesResources {
         }
         System.out.println("regress: all " + v.checks() + " checks passed for " + run);
         if (updateBaseline) {
-            Baseline.update(baseDir, r.summary(), run);
+            Baseline.update(baseDir, r.summary(), run.toAbsolutePath().startsWith(repo) ? repo.relativize(run.toAbsolutePath()) : run);
             System.out.println("baseline updated: " + baseDir);
         }
         return Main.EXIT_OK;

@@ -1,7 +1,7 @@
 package dev.synwarm.model;
 
-import dev.synwarm.scenario.Protocol;
 import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import java.util.OptionalDouble;
 
 /**

@@ -1,8 +1,8 @@
 package dev.synwarm.report;
 
+import dev.synwarm.plot.FigureOutcome;
 import dev.synwarm.scenario.Mode;
 import dev.synwarm.scenario.Protocol;
-import dev.synwarm.plot.FigureOutcome;
 import dev.synwarm.stats.BreakEven;
 import dev.synwarm.stats.ModelError;
 import dev.synwarm.stats.RunSummary;

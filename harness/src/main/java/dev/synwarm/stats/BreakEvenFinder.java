@@ -1,8 +1,8 @@
 package dev.synwarm.stats;
 
 import dev.synwarm.model.LatencyModel;
-import dev.synwarm.scenario.Mode;
 import dev.synwarm.model.Timeline;
+import dev.synwarm.scenario.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.synwarm.stats;
 
 import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.model.LatencyModel;
-import dev.synwarm.scenario.Mode;
 import dev.synwarm.model.ModelTerms;
 import dev.synwarm.model.Prediction;
 import dev.synwarm.model.Timeline;
+import dev.synwarm.scenario.Mode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class Summarizer {
         boolean scored = modelMs != null && !s.isEmpty();
         return new SummaryRow(cell.function(), cell.initMs(), cell.oneWayMs(), cell.jitterMs(), cell.lossPct(),
                 cell.protocol(), mode.label(), s.n(), count(all, TimelineRow.Status.excluded) + incomplete(all),
-                count(all, TimelineRow.Status.failed), reasons(all), needsTrigger ? missedTriggers(all) : 0,
+                count(all, TimelineRow.Status.failed), reasons(all), needsTrigger ? missedTriggers(mode, all) : 0,
                 orNull(s, s.median()), medianCi.map(Interval::low).orElse(null), medianCi.map(Interval::high).orElse(null),
                 orNull(s, s.mean()), orNull(s, s.quantile(0.9)), orNull(s, s.quantile(0.99)), orNull(s, s.min()),
                 orNull(s, s.max()),
@@ -115,10 +115,19 @@ public final class Summarizer {
                         cell.responseOverheadMs());
     }
 
-    /** Measured, not failed requests whose own trigger did not start their instance (no trigger on their timeline). */
-    private static int missedTriggers(List<TimelineRow> rows) {
+    /**
+     * Measured (not warm-up), not failed requests whose instance was not started by their mode's own trigger:
+     * the row's instance state ({@code found/started-by}, e.g. {@code starting/syn-port}) names another starter,
+     * typically {@code none/request} when the trigger never fired.
+     */
+    private static int missedTriggers(Mode mode, List<TimelineRow> rows) {
         return (int) rows.stream().filter(r -> r.repetition() >= 0 && r.status() != TimelineRow.Status.failed
-                && r.tTriggerNs() == null).count();
+                && !startedBy(r).equals(mode.label())).count();
+    }
+
+    private static String startedBy(TimelineRow r) {
+        String s = r.instanceState() == null ? "" : r.instanceState();
+        return s.substring(s.indexOf('/') + 1);
     }
 
     /** Counted: status ok and a complete client timeline (an ok row without one is reported as excluded). */

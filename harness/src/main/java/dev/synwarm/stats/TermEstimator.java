@@ -1,9 +1,9 @@
 package dev.synwarm.stats;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.scenario.Mode;
 import dev.synwarm.model.ModelTerms;
 import dev.synwarm.model.Timeline;
+import dev.synwarm.scenario.Mode;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;

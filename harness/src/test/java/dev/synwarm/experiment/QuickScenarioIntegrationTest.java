@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.synwarm.bpf.AttachMode;
 import dev.synwarm.measure.ResultsDir;
 import dev.synwarm.measure.SamplesCsv;
-import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.measure.TimelineRow.Status;
+import dev.synwarm.measure.TimelineRow;
+import dev.synwarm.regress.RegressionChecks;
+import dev.synwarm.regress.Verdict;
 import dev.synwarm.report.SummaryTable;
 import dev.synwarm.scenario.Scenario;
 import dev.synwarm.scenario.ScenarioReader;
@@ -70,6 +72,11 @@ class QuickScenarioIntegrationTest {
         assertThat(synPort).as("syn-port clearly below cold\n" + table).isLessThan(cold - 30);
         assertThat(synPort).as("syn-port not below warm\n" + table).isGreaterThan(warm - 5);
         assertThat(warm).isLessThan(cold);
+
+        // what CI's `regress` checks: ≥ 0.9 normalised saving where the handshake covers I, triggers, MAPE
+        Verdict v = RegressionChecks.check(o.summary(), Optional.empty());
+        assertThat(v.failures()).as(table).isEmpty();
+        assertThat(v.notes()).noneMatch(n -> n.startsWith("no cell where the accumulated latency covers"));
 
         String id = o.manifest().runId();
         assertThat(Proc.run("ip", "netns", "list").stdout()).doesNotContain("sw-" + id);

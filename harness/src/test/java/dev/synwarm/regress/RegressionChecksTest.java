@@ -76,11 +76,34 @@ class RegressionChecksTest {
     }
 
     @Test
+    void aBaselineWhoseColdPathRanLongDemandsNoMoreThanItsIdealSaving() {
+        RunSummary base = summary(run(5));
+        // the baseline's machine was loaded: its cold requests ran 60 ms longer, so its savings exceed min(I, R − T)
+        List<SummaryRow> inflated = base.rows().stream().map(r -> r.savingMs() == null ? r
+                : withSaving(r, r.savingMs() + 60, r.savingLowMs() + 60, r.savingHighMs() + 60)).toList();
+        RunSummary loaded = new RunSummary(base.schema(), base.runId(), base.confidence(), base.bootstrapResamples(),
+                base.bootstrapSeed(), base.samplesRead(), inflated, base.modelErrors(), base.breakEvens());
+        assertThat(RegressionChecks.check(summary(run(6)), Optional.of(loaded)).failures()).isEmpty();
+        // but a current run that saves nothing still fails against it
+        assertThat(RegressionChecks.check(summary(run(6).probeOffUndetected()), Optional.of(loaded)).failures())
+                .anySatisfy(f -> assertThat(f).startsWith("saving: fn-static init 150 ms, 250 ms one-way, tls13, syn-port"));
+    }
+
+    @Test
     void sniUnderHttpIsNeverHeldToTheTarget() {
         RunSummary s = summary(run(8).protocols(Protocol.HTTP).modes(Mode.COLD, Mode.SNI, Mode.WARM));
         Verdict v = RegressionChecks.check(s, Optional.empty());
         assertThat(v.failures()).isEmpty();
         assertThat(v.notes()).anySatisfy(n -> assertThat(n).startsWith("no cell where the accumulated latency covers"));
+    }
+
+    private static SummaryRow withSaving(SummaryRow r, double saving, double low, double high) {
+        return new SummaryRow(r.function(), r.initMs(), r.oneWayMs(), r.jitterMs(), r.lossPct(), r.protocol(), r.mode(), r.n(),
+                r.excluded(), r.failed(), r.exclusionReasons(), r.missedTriggers(), r.medianMs(), r.medianLowMs(),
+                r.medianHighMs(), r.meanMs(), r.p90Ms(), r.p99Ms(), r.minMs(), r.maxMs(), r.coldPathMs(), r.serviceMs(),
+                r.requestOverheadMs(), r.responseOverheadMs(), r.triggerDelayMs(), r.accumulatedMs(), r.idealSavingMs(), saving,
+                low, high, r.normalisedSaving(), r.normalisedSavingLow(), r.normalisedSavingHigh(), r.speedUp(), r.speedUpLow(),
+                r.speedUpHigh(), r.modelMs(), r.modelErrorMs(), r.modelRelativeError());
     }
 
     private static SummaryRow withModelError(SummaryRow r, double rel) {

@@ -32,7 +32,10 @@ class PaperAndNotebookTest {
     void numbersDefineEveryMacroThePaperUsesAndThePdfBuilds() throws Exception {
         Path paper = Files.createDirectories(tmp.resolve("paper"));
         Files.copy(Requires.repo().resolve("paper/paper.tex"), paper.resolve("paper.tex"));
+        Path stale = Files.createDirectories(paper.resolve("figures")).resolve("fig1-e2e-vs-oneway.png");
+        Files.writeString(stale, "from an earlier reproduce of other runs");
         Reproduce.Result r = Reproduce.fromRuns(List.of(syntheticRun()), paper);
+        assertThat(stale).as("figures of other runs do not survive").doesNotExist();
 
         String numbers = Files.readString(r.numbers());
         String tex = Files.readString(paper.resolve("paper.tex"));

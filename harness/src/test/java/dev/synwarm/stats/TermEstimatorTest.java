@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.scenario.Mode;
 import dev.synwarm.model.ModelTerms;
+import dev.synwarm.scenario.Mode;
 import dev.synwarm.scenario.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;

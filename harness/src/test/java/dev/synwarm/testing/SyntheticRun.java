@@ -1,9 +1,9 @@
 package dev.synwarm.testing;
 
 import dev.synwarm.measure.TimelineRow;
+import dev.synwarm.model.Timeline;
 import dev.synwarm.scenario.Mode;
 import dev.synwarm.scenario.Protocol;
-import dev.synwarm.model.Timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -133,7 +133,12 @@ public final class SyntheticRun {
                 at(t0, firstByte), at(t0, done), at(t0, synHook), at(t0, trigger), at(t0, createIssued),
                 at(t0, createIssued == null ? null : createIssued + 30), at(t0, createIssued == null ? null : createIssued + 31),
                 at(t0, createIssued == null ? null : createIssued + 90), at(t0, ready), at(t0, requestAtGw),
-                at(t0, forwarded), at(t0, responseAtGw), init + 0.3, m == Mode.WARM || triggered ? "warm" : "cold");
+                at(t0, forwarded), at(t0, responseAtGw), init + 0.3, state(m, triggered));
+    }
+
+    /** What the runner writes: the instance the request found / what started it. */
+    private static String state(Mode m, boolean triggered) {
+        return m == Mode.WARM ? "ready/warm" : triggered ? "starting/" + m.label() : "none/request";
     }
 
     private static Long at(long t0, Double ms) {
