@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The regression check really catches a dead pre-warm path: a real run (namespaces, delay line, Docker)
- * of one cold / syn-port pair with the SYN probe left off, where TLS 1.3 at 80 ms one-way accumulates
- * 4L = 320 ms, more than the ≈ 190 ms cold path; {@code regress --run} on it must exit 1 naming the cell.
+ * of one cold / syn-port pair with the SYN probe left off, where TLS 1.3 at 120 ms one-way accumulates
+ * 4L = 480 ms, more than the cold path (≈ 190 ms, ≈ 390 ms on a loaded machine); {@code regress --run} on it must exit 1 naming the cell.
  */
 class RegressWithoutProbeIntegrationTest {
     private static final String PAIR = """
@@ -30,7 +30,7 @@ class RegressWithoutProbeIntegrationTest {
             function: fn-static
             init: 100ms
             network: host
-            link: {oneWay: 80ms}
+            link: {oneWay: 120ms}
             protocols: [tls13]
             modes: [cold, syn-port]
             repetitions: 3
@@ -71,7 +71,7 @@ class RegressWithoutProbeIntegrationTest {
         String lines = err.toString(StandardCharsets.UTF_8);
         System.out.print(lines);
         assertThat(exit).isEqualTo(Main.EXIT_FAILED);
-        String cell = "fn-static init 100 ms, 80 ms one-way, tls13, syn-port";
+        String cell = "fn-static init 100 ms, 120 ms one-way, tls13, syn-port";
         assertThat(lines.lines())
                 .anySatisfy(l -> assertThat(l).startsWith("FAIL pre-warm: " + cell
                         + ": 3 measured request(s) not started by their own trigger, 0 counted (excluded: trigger never fired"))

@@ -24,7 +24,7 @@ class ScenarioReaderTest {
             assertThat(c.network()).isEqualTo(dev.synwarm.scenario.ContainerNetwork.HOST);
         });
         assertThat(s.cells()).extracting(c -> c.link().oneWay())
-                .containsOnly(Duration.ofMillis(20), Duration.ofMillis(80));
+                .containsOnly(Duration.ofMillis(20), Duration.ofMillis(120));
         assertThat(s.repetitions()).isGreaterThanOrEqualTo(6);
         assertThat(s.cells()).extracting(Cell::id).doesNotHaveDuplicates();
     }
