@@ -47,7 +47,7 @@ final class RunFigures implements EndToEnd {
         Runner.Outcome outcome;
         try (StopSignal stop = StopSignal.install()) {
             outcome = Runner.run(scenario, new Runner.Options(ctx.dir().resolve("runs"), ctx.repo(), AttachMode.XDP,
-                    CLIENT_WARMUPS, REQUEST_TIMEOUT), stop);
+                    CLIENT_WARMUPS, REQUEST_TIMEOUT, true), stop);
         }
         long wallNs = System.nanoTime() - start;
         if (!outcome.manifest().complete()) {

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
         })
 public final class Main {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
@@ -49,8 +51,10 @@ public final class Main {
         cl.setExecutionStrategy(parsed -> {
             Object command = parsed.asCommandLineList().getLast().getCommand();
             if (command instanceof CreatesResources) {
+                // Quietly: a bad flag must still get exactly one line of output; `cleanup` is the command
+                // that reports what it removes.
                 for (StaleReaping.Reaped r : StaleReaping.reapDeadRuns(CleanupCommand.reapers())) {
-                    parsed.commandSpec().commandLine().getErr().println("synwarm: removed stale " + r.kind() + " " + r.what());
+                    LOG.debug("removed stale {} {}", r.kind(), r.what());
                 }
             }
             return new CommandLine.RunLast().execute(parsed);

@@ -4,8 +4,8 @@ import dev.synwarm.regress.Baseline;
 import dev.synwarm.regress.RegressionChecks;
 import dev.synwarm.regress.Verdict;
 import dev.synwarm.report.Report;
-import dev.synwarm.sys.UsageException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,12 +16,16 @@ import picocli.CommandLine.Option;
  * passes, 1 with one line per failing check otherwise.
  */
 @Command(name = "regress", mixinStandardHelpOptions = true,
-        description = "Check a run against the speed-up targets and the baseline (exit 1 and one line per failure).")
-final class RegressCommand implements Callable<Integer> {
+        description = "Run scenarios/quick.yaml (or take --run DIR) and check it against the speed-up targets and the "
+                + "baseline (exit 1 and one line per failure).")
+final class RegressCommand implements Callable<Integer>, CreatesResources {
+    static final Path QUICK = Path.of("scenarios", "quick.yaml");
+
     @Option(names = "--baseline", paramLabel = "DIR", description = "baseline directory (default: results/baseline in the repository)")
     Path baseline;
 
-    @Option(names = "--run", paramLabel = "DIR", description = "a finished run directory to check")
+    @Option(names = "--run", paramLabel = "DIR", description = "a finished run directory to check (default: run "
+            + "scenarios/quick.yaml now, into a new directory under results/quick/)")
     Path run;
 
     @Option(names = "--update-baseline", description = "replace the baseline with this run's summary (deliberately)")
@@ -29,11 +33,11 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path repo = Options.repo();
+        Path baseDir = baseline != null ? baseline : repo.resolve(Baseline.DEFAULT_DIR);
         if (run == null) {
-            throw new UsageException("--run DIR is required: running scenarios/quick.yaml needs the experiment runner, "
-                    + "which this build does not include yet");
+            run = ScenarioRuns.measure(List.of(repo.resolve(QUICK)), repo).getFirst();
         }
-        Path baseDir = baseline != null ? baseline : Path.of(System.getProperty("synwarm.repo", ".")).resolve(Baseline.DEFAULT_DIR);
         Report.Result r = Report.summarise(run);
         Verdict v = RegressionChecks.check(r.summary(), updateBaseline ? Optional.empty() : Baseline.load(baseDir));
         v.notes().forEach(n -> System.out.println("note: " + n));
@@ -44,7 +48,7 @@ final class RegressCommand implements Callable<Integer> {
         }
         System.out.println("regress: all " + v.checks() + " checks passed for " + run);
         if (updateBaseline) {
-            Baseline.update(baseDir, r.summary(), run);
+            Baseline.update(baseDir, r.summary(), run.toAbsolutePath().startsWith(repo) ? repo.relativize(run.toAbsolutePath()) : run);
             System.out.println("baseline updated: " + baseDir);
         }
         return Main.EXIT_OK;

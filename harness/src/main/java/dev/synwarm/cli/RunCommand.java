@@ -3,7 +3,7 @@ package dev.synwarm.cli;
 import dev.synwarm.bpf.AttachMode;
 import dev.synwarm.experiment.Runner;
 import dev.synwarm.experiment.StopSignal;
-import dev.synwarm.experiment.Summary;
+import dev.synwarm.report.SummaryTable;
 import dev.synwarm.scenario.Scenario;
 import dev.synwarm.scenario.ScenarioReader;
 import java.nio.file.Path;
@@ -32,17 +32,21 @@ public final class RunCommand implements Callable<Integer>, CreatesResources {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "per-request timeout (default: 30s)")
     Duration timeout = Duration.ofSeconds(30);
 
+    @Option(names = "--no-probe", description = "leave the SYN probe off: a control run in which the "
+            + "syn modes get no trigger (regress must fail on it)")
+    boolean noProbe;
+
     @Override
     public Integer call() {
         Scenario s = ScenarioReader.read(scenario);
         AttachMode attach = Options.hook(hook);
-        Path repo = Path.of(System.getProperty("synwarm.repo", ".")).toAbsolutePath().normalize();
+        Path repo = Options.repo();
         Runner.Outcome outcome;
         try (StopSignal stop = StopSignal.install()) {
             outcome = Runner.run(s, new Runner.Options(out == null ? repo.resolve("results") : out, repo, attach,
-                    warmups, timeout), stop);
+                    warmups, timeout, !noProbe), stop);
         }
-        System.out.print(Summary.table(outcome.summary()));
+        System.out.print(SummaryTable.format(outcome.summary()));
         System.out.println("results: " + outcome.dir());
         if (!outcome.manifest().complete()) {
             System.err.println("synwarm: run incomplete (" + outcome.manifest().stoppedBecause() + "); "

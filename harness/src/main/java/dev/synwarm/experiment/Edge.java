@@ -36,8 +36,12 @@ import java.util.function.Consumer;
  * (runtime). Every piece is registered in the run's {@link Resources}.
  */
 public final class Edge implements AutoCloseable {
-    /** @param functions the functions to serve and how they start at first */
-    public record Options(List<LaunchSpec> functions, AttachMode hook, int basePort) {}
+    /**
+     * @param functions the functions to serve and how they start at first
+     * @param probe false leaves the SYN probe off (the syn modes then get no trigger): the control run
+     *     that shows the regression checks catch a dead pre-warm path
+     */
+    public record Options(List<LaunchSpec> functions, AttachMode hook, int basePort, boolean probe) {}
 
     private final Topology topology;
     private final TlsIdentity tls;
@@ -72,13 +76,18 @@ public final class Edge implements AutoCloseable {
         TlsIdentity tls = TlsIdentity.generate(res);
         Gateway gateway = Gateway.start(new Gateway.Config(topology.edgeAddress(), o.basePort(), o.functions(), tls),
                 new RuntimeLauncher(runtime), records, res);
-        PrewarmProbe probe = PrewarmProbe.attach(topology.edgeInterface(), o.hook(), ConsumerKind.BLOCKING,
-                Duration.ZERO, e -> gateway.onSyn(seen(e)), res);
+        PrewarmProbe probe = o.probe() ? attachProbe(topology, o.hook(), gateway, res) : null;
+        FnIdTagger tagger = FnIdTagger.attach(topology.clientCgroup(), res);
+        return new Edge(topology, tls, gateway, probe, tagger, runtime.daemon().engineVersion(), res);
+    }
+
+    private static PrewarmProbe attachProbe(Topology topology, AttachMode hook, Gateway gateway, Resources res) {
+        PrewarmProbe probe = PrewarmProbe.attach(topology.edgeInterface(), hook, ConsumerKind.BLOCKING, Duration.ZERO,
+                e -> gateway.onSyn(seen(e)), res);
         for (String fn : gateway.functions()) {
             gateway.functionPorts(fn).forEach(port -> probe.mapPort(port, gateway.fnId(fn)));
         }
-        FnIdTagger tagger = FnIdTagger.attach(topology.clientCgroup(), res);
-        return new Edge(topology, tls, gateway, probe, tagger, runtime.daemon().engineVersion(), res);
+        return probe;
     }
 
     private static SynSeen seen(SynEvent e) {
@@ -170,8 +179,9 @@ public final class Edge implements AutoCloseable {
         return dockerVersion;
     }
 
-    public PrewarmProbe probe() {
-        return probe;
+    /** Empty when the run left the probe off. */
+    public java.util.Optional<PrewarmProbe> probe() {
+        return java.util.Optional.ofNullable(probe);
     }
 
     /** Everything is released through the run's {@link Resources}; this only drops the link early. */

@@ -7,7 +7,6 @@ import dev.synwarm.client.ClientResult;
 import dev.synwarm.gateway.EdgeRecord;
 import dev.synwarm.gateway.Gateway;
 import dev.synwarm.gateway.LaunchSpec;
-import dev.synwarm.measure.AtomicFiles;
 import dev.synwarm.measure.Environment;
 import dev.synwarm.measure.Json;
 import dev.synwarm.measure.ResultsDir;
@@ -17,6 +16,11 @@ import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.scenario.Cell;
 import dev.synwarm.scenario.Mode;
 import dev.synwarm.scenario.Scenario;
+import dev.synwarm.stats.RunSummary;
+import dev.synwarm.stats.Summarizer;
+import dev.synwarm.stats.SummaryFiles;
+import dev.synwarm.stats.SummaryOptions;
+import dev.synwarm.sys.AtomicFile;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.SystemException;
 import java.io.IOException;
@@ -37,11 +41,20 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * summarise. run.json is rewritten after every cell, so a killed run still says how far it got.
  */
 public final class Runner {
-    /** @param resultsRoot where {@code <scenario>/<stamp>-<sha>/} is created */
-    public record Options(Path resultsRoot, Path repo, AttachMode hook, int clientWarmups, Duration requestTimeout) {}
+    /**
+     * @param resultsRoot where {@code <scenario>/<stamp>-<sha>/} is created
+     * @param probe false runs without the SYN probe (see {@link Edge.Options#probe()})
+     */
+    public record Options(Path resultsRoot, Path repo, AttachMode hook, int clientWarmups, Duration requestTimeout,
+            boolean probe) {
+        /** The defaults {@code run} uses: XDP hook, 300 client warm-ups, 30 s per request, probe on. */
+        public static Options defaults(Path resultsRoot, Path repo) {
+            return new Options(resultsRoot, repo, AttachMode.XDP, 300, Duration.ofSeconds(30), true);
+        }
+    }
 
-    /** What a run produced. */
-    public record Outcome(Path dir, RunManifest manifest, List<CellSummary> summary) {}
+    /** What a run produced; {@code summary} is what summary.csv/json hold. */
+    public record Outcome(Path dir, RunManifest manifest, RunSummary summary) {}
 
     private static final Duration EDGE_RECORD_WAIT = Duration.ofSeconds(5);
     private static final int GATEWAY_WARMUPS = 300;
@@ -51,7 +64,7 @@ public final class Runner {
     public static Outcome run(Scenario scenario, Options o, StopSignal stop) {
         try (Resources res = Resources.open()) {
             EdgeRecords records = new EdgeRecords();
-            Edge edge = Edge.prepare(new Edge.Options(functions(scenario), o.hook(), 0), records, res);
+            Edge edge = Edge.prepare(new Edge.Options(functions(scenario), o.hook(), 0, o.probe()), records, res);
             edge.warmGateway(GATEWAY_WARMUPS);
             ClientProcess client = edge.startClient(o.clientWarmups());
             // the results directory appears only once the testbed stands: a failed set-up leaves nothing
@@ -84,26 +97,27 @@ public final class Runner {
                         rows.add(row);
                         bar.step();
                     }
-                    manifest = manifest.with(null, rows.size(), false, "running", Summary.calibration(rows));
+                    manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
                     writeManifest(dir, manifest);
                 }
             } catch (IOException e) {
                 stoppedBecause = "cannot write samples: " + e.getMessage();
             } catch (RuntimeException e) {
                 stoppedBecause = "failed: " + e.getMessage();
-                writeManifest(dir, manifest.with(Instant.now(), rows.size(), false, stoppedBecause, Summary.calibration(rows)));
+                writeManifest(dir, manifest.with(Instant.now(), rows.size(), false, stoppedBecause, LinkCalibrations.of(rows)));
                 throw e;
             } finally {
                 client.close();
             }
-            List<CellSummary> summary = Summary.of(scenario.cells(), rows);
+            // the same process step report runs on samples.csv later: one summary format, whoever writes it
+            RunSummary summary = new Summarizer(SummaryOptions.DEFAULT).summarize(rows);
             try {
-                Summary.write(dir.resolve(ResultsDir.SUMMARY), summary);
+                SummaryFiles.write(dir, summary);
             } catch (IOException e) {
-                throw new SystemException("cannot write " + dir.resolve(ResultsDir.SUMMARY) + ": " + e.getMessage(), e);
+                throw new SystemException("cannot write the summary into " + dir + ": " + e.getMessage(), e);
             }
             manifest = manifest.with(Instant.now(), rows.size(), stoppedBecause.isEmpty(), stoppedBecause,
-                    Summary.calibration(rows));
+                    LinkCalibrations.of(rows));
             writeManifest(dir, manifest);
             return new Outcome(dir, manifest, summary);
         }
@@ -146,7 +160,7 @@ public final class Runner {
 
     private static void writeManifest(Path dir, RunManifest m) {
         try {
-            AtomicFiles.write(dir.resolve(ResultsDir.MANIFEST), Json.MAPPER.writeValueAsBytes(m));
+            AtomicFile.write(dir.resolve(ResultsDir.MANIFEST), Json.MAPPER.writeValueAsBytes(m));
         } catch (IOException e) {
             throw new SystemException("cannot write " + dir.resolve(ResultsDir.MANIFEST) + ": " + e.getMessage(), e);
         }

@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 public final class ResultsDir {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     public static final String MANIFEST = "run.json";
-    public static final String SUMMARY = "summary.csv";
 
     private ResultsDir() {}
 

@@ -1,5 +1,7 @@
 package dev.synwarm.model;
 
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import java.util.OptionalDouble;
 
 /**
@@ -36,7 +38,7 @@ public final class LatencyModel {
         OptionalDouble trigger = Timeline.triggerAtEdgeMs(p, m, l);
         double ready;
         double e2e;
-        if (m == Mode.warm) {
+        if (m == Mode.WARM) {
             ready = Double.NaN;
             e2e = r + back;
         } else if (trigger.isPresent()) {
@@ -52,9 +54,9 @@ public final class LatencyModel {
     /** min(I, R − T) on the nominal timeline; I for warm (the limit), 0 for cold. */
     public static double idealSavingMs(Protocol p, Mode m, double oneWayMs, double coldPathMs) {
         return switch (m) {
-            case cold -> 0;
-            case warm -> coldPathMs;
-            case synPort, synOption, sni -> Math.min(coldPathMs, Timeline.accumulatedMs(p, m, oneWayMs));
+            case COLD -> 0;
+            case WARM -> coldPathMs;
+            case SYN_PORT, SYN_OPTION, SNI -> Math.min(coldPathMs, Timeline.accumulatedMs(p, m, oneWayMs));
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.synwarm.model;
 
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import java.util.OptionalDouble;
 
 /**
@@ -29,9 +31,9 @@ public final class Timeline {
     /** T: when the edge learns which function the connection wants; empty when the mode never learns early. */
     public static OptionalDouble triggerAtEdgeMs(Protocol p, Mode m, double oneWayMs) {
         return switch (m) {
-            case synPort, synOption -> OptionalDouble.of(oneWayMs);
-            case sni -> p.tls() ? OptionalDouble.of(3 * oneWayMs) : OptionalDouble.empty();
-            case cold, warm -> OptionalDouble.empty();
+            case SYN_PORT, SYN_OPTION -> OptionalDouble.of(oneWayMs);
+            case SNI -> p.tls() ? OptionalDouble.of(3 * oneWayMs) : OptionalDouble.empty();
+            case COLD, WARM -> OptionalDouble.empty();
         };
     }
 
@@ -41,9 +43,9 @@ public final class Timeline {
      */
     public static int roundTripsAfterTrigger(Protocol p, Mode m) {
         return switch (m) {
-            case synPort, synOption -> p.roundTripsBeforeRequest();
-            case sni -> p.tls() ? p.roundTripsBeforeRequest() - 1 : 0;
-            case cold, warm -> 0;
+            case SYN_PORT, SYN_OPTION -> p.roundTripsBeforeRequest();
+            case SNI -> p.tls() ? p.roundTripsBeforeRequest() - 1 : 0;
+            case COLD, WARM -> 0;
         };
     }
 

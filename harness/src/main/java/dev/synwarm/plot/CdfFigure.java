@@ -1,10 +1,9 @@
 package dev.synwarm.plot;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
+import dev.synwarm.scenario.Mode;
 import dev.synwarm.stats.CellKey;
 import dev.synwarm.stats.Sample;
-import dev.synwarm.stats.Summarizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +26,10 @@ public final class CdfFigure implements Figure {
         CellKey key = cell.get();
         XYChart chart = FigureStyle.xyChart("Latency CDF — " + key.label(), "end-to-end latency (ms)",
                 "fraction of requests (1)");
+        chart.getStyler().setYAxisDecimalPattern("0.0#"); // with few samples the steps fall on 1/6, 1/3, …
         int drawn = 0;
         for (Mode m : Mode.values()) {
-            Sample s = Sample.of(data.samples().stream()
-                    .filter(r -> Summarizer.counts(r) && r.mode().equals(m.label()) && CellKey.of(r).equals(key))
-                    .mapToDouble(TimelineRow::e2eMs).toArray());
+            Sample s = Sample.of(data.counted(key, m).stream().mapToDouble(TimelineRow::e2eMs).toArray());
             if (s.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,6 @@
 package dev.synwarm.plot;
 
-import dev.synwarm.model.Mode;
+import dev.synwarm.scenario.Mode;
 import dev.synwarm.stats.CellKey;
 import dev.synwarm.stats.SummaryRow;
 import java.util.Comparator;
@@ -28,7 +28,7 @@ final class CellChoice {
     }
 
     private static double distanceFromBreakEven(List<SummaryRow> cell) {
-        return cell.stream().filter(r -> r.modeValue() == Mode.synPort || r.modeValue() == Mode.synOption)
+        return cell.stream().filter(r -> r.modeValue() == Mode.SYN_PORT || r.modeValue() == Mode.SYN_OPTION)
                 .map(SummaryRow::accumulatedOverColdPath).filter(x -> x != null && x > 0)
                 .mapToDouble(x -> Math.abs(Math.log(x))).min().orElse(Double.MAX_VALUE);
     }

@@ -1,8 +1,8 @@
 package dev.synwarm.plot;
 
 import dev.synwarm.model.LatencyModel;
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.stats.CellKey;
 import dev.synwarm.stats.SummaryRow;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class E2eVsOneWayFigure implements Figure {
         List<CellKey> series = new ArrayList<>();
         for (CellKey k : idx.seriesKeys()) {
             boolean first = series.stream().noneMatch(s -> sameExceptProtocol(s, k));
-            if (first && idx.series(k, Mode.cold).size() + idx.series(k, Mode.warm).size() >= 2
+            if (first && idx.series(k, Mode.COLD).size() + idx.series(k, Mode.WARM).size() >= 2
                     && oneWays(idx, k) >= 2) {
                 series.add(k);
             }
@@ -82,8 +82,8 @@ public final class E2eVsOneWayFigure implements Figure {
             coldPath = rs.stream().filter(r -> r.coldPathMs() != null).mapToDouble(SummaryRow::coldPathMs).average().orElse(coldPath);
         }
         if (Double.isFinite(coldPath)) {
-            markBreakEven(chart, key.protocol(), Mode.synPort, coldPath, maxX, maxY * 0.97, "L* SYN");
-            markBreakEven(chart, key.protocol(), Mode.sni, coldPath, maxX, maxY * 0.90, "L* SNI");
+            markBreakEven(chart, key.protocol(), Mode.SYN_PORT, coldPath, maxX, maxY * 0.97, "L* SYN");
+            markBreakEven(chart, key.protocol(), Mode.SNI, coldPath, maxX, maxY * 0.90, "L* SNI");
         }
         legendOnlyModelEntry(chart, maxY);
         chart.getStyler().setXAxisMin(0.0);

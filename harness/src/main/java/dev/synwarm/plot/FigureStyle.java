@@ -1,7 +1,7 @@
 package dev.synwarm.plot;
 
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -44,29 +44,29 @@ public final class FigureStyle {
 
     public static Color color(Mode m) {
         return switch (m) {
-            case cold -> new Color(0xD5, 0x5E, 0x00); // vermillion
-            case synPort -> new Color(0x00, 0x72, 0xB2); // blue
-            case synOption -> new Color(0x56, 0xB4, 0xE9); // sky blue
-            case sni -> new Color(0xE6, 0x9F, 0x00); // orange
-            case warm -> new Color(0x00, 0x9E, 0x73); // bluish green
+            case COLD -> new Color(0xD5, 0x5E, 0x00); // vermillion
+            case SYN_PORT -> new Color(0x00, 0x72, 0xB2); // blue
+            case SYN_OPTION -> new Color(0x56, 0xB4, 0xE9); // sky blue
+            case SNI -> new Color(0xE6, 0x9F, 0x00); // orange
+            case WARM -> new Color(0x00, 0x9E, 0x73); // bluish green
         };
     }
 
     public static Marker marker(Mode m) {
         return switch (m) {
-            case cold -> SeriesMarkers.SQUARE;
-            case synPort -> SeriesMarkers.CIRCLE;
-            case synOption -> SeriesMarkers.DIAMOND;
-            case sni -> SeriesMarkers.TRIANGLE_UP;
-            case warm -> SeriesMarkers.TRIANGLE_DOWN;
+            case COLD -> SeriesMarkers.SQUARE;
+            case SYN_PORT -> SeriesMarkers.CIRCLE;
+            case SYN_OPTION -> SeriesMarkers.DIAMOND;
+            case SNI -> SeriesMarkers.TRIANGLE_UP;
+            case WARM -> SeriesMarkers.TRIANGLE_DOWN;
         };
     }
 
     public static Marker marker(Protocol p) {
         return switch (p) {
-            case http -> SeriesMarkers.CIRCLE;
-            case tls13 -> SeriesMarkers.SQUARE;
-            case tls12 -> SeriesMarkers.DIAMOND;
+            case HTTP -> SeriesMarkers.CIRCLE;
+            case TLS13 -> SeriesMarkers.SQUARE;
+            case TLS12 -> SeriesMarkers.DIAMOND;
         };
     }
 

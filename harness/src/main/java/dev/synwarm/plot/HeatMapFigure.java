@@ -1,7 +1,7 @@
 package dev.synwarm.plot;
 
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.stats.SummaryRow;
 import java.awt.Color;
 import java.io.IOException;
@@ -24,7 +24,7 @@ public final class HeatMapFigure implements Figure {
     @Override
     public List<FigureOutcome> render(RunData data, Path dir) throws IOException {
         SummaryIndex idx = new SummaryIndex(data.summary().rows());
-        Mode mode = idx.modes().contains(Mode.synPort) ? Mode.synPort : Mode.synOption;
+        Mode mode = idx.modes().contains(Mode.SYN_PORT) ? Mode.SYN_PORT : Mode.SYN_OPTION;
         List<HeatMapChart> panels = new ArrayList<>();
         String function = null;
         for (Protocol p : idx.protocols()) {

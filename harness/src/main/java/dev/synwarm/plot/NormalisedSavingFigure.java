@@ -1,7 +1,5 @@
 package dev.synwarm.plot;
 
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
 import dev.synwarm.stats.SummaryRow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import org.knowm.xchart.XYSeries;
  * init time or delay. Whiskers: the saving's bootstrap interval, scaled the same way.
  */
 public final class NormalisedSavingFigure implements Figure {
+    private static final double Y_MAX = 3;
+
     @Override
     public String name() {
         return "fig2-normalised-saving";
@@ -32,34 +32,23 @@ public final class NormalisedSavingFigure implements Figure {
         }
         XYChart chart = FigureStyle.xyChart(FigureStyle.WIDE, FigureStyle.HEIGHT, "Normalised saving: measured / min(I, accumulated latency)",
                 "accumulated latency / cold path I (1)", "normalised saving (1)");
-        double maxX = 0;
-        int i = 0;
-        for (Mode m : idx.modes()) {
-            for (Protocol p : idx.protocols()) {
-                List<SummaryRow> rs = pts.stream().filter(r -> r.modeValue() == m && r.protocol() == p).toList();
-                if (rs.isEmpty()) {
-                    continue;
-                }
-                for (SummaryRow r : rs) {
-                    Plots.whisker(chart, "ci" + i++, r.accumulatedOverColdPath(), r.normalisedSavingLow(),
-                            r.normalisedSavingHigh(), FigureStyle.translucent(FigureStyle.color(m), 150));
-                    maxX = Math.max(maxX, r.accumulatedOverColdPath());
-                }
-                XYSeries s = chart.addSeries(m.label() + ", " + p.label(), SummaryIndex.xs(rs, SummaryRow::accumulatedOverColdPath),
-                        SummaryIndex.xs(rs, SummaryRow::normalisedSaving));
-                Plots.styleScatter(s, FigureStyle.color(m), FigureStyle.marker(p));
-            }
-        }
+        Plots.pointsPerModeAndProtocol(chart, idx, pts, SummaryRow::normalisedSaving, SummaryRow::normalisedSavingLow,
+                SummaryRow::normalisedSavingHigh);
+        double maxX = pts.stream().mapToDouble(SummaryRow::accumulatedOverColdPath).max().orElse(1);
         XYSeries ideal = chart.addSeries("ideal = 1", new double[] {0, Math.max(maxX * 1.05, 1.2)}, new double[] {1, 1});
         Plots.styleLine(ideal, FigureStyle.MODEL, null, FigureStyle.DASHED);
         chart.addAnnotation(new AnnotationLine(1, true, false));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         chart.addAnnotation(new AnnotationText("accumulated = I", 1, 0.12, false));
         chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(Math.max(1.3, pts.stream().mapToDouble(r -> r.normalisedSavingHigh() == null
-                ? r.normalisedSaving() : r.normalisedSavingHigh()).max().orElse(1) * 1.05));
+        // far from 1 (a small ideal saving divided into the cold path's noise on a loaded machine) the axis
+        // stops at −1 and 3; the note counts the points it leaves out rather than hiding them
+        double yMin = Math.max(-1.0, Math.min(0.0, Math.floor(pts.stream().mapToDouble(SummaryRow::normalisedSaving).min()
+                .orElse(0) * 10) / 10));
+        long outside = pts.stream().filter(r -> r.normalisedSaving() < yMin || r.normalisedSaving() > Y_MAX).count();
+        chart.getStyler().setYAxisMin(yMin);
+        chart.getStyler().setYAxisMax(Y_MAX);
         return List.of(FigureOutcome.drawn(name(), FigureFiles.save(dir, name(), List.of(chart), 1),
-                pts.size() + " cell × mode points"));
+                pts.size() + " cell × mode points" + (outside == 0 ? "" : ", " + outside + " outside [−1, 3] not shown")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.synwarm.plot;
 
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.stats.SummaryRow;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -64,5 +66,29 @@ final class Plots {
         XYSeries s = chart.addSeries(name, new double[] {x, x}, new double[] {low, high});
         styleLine(s, c, null, FigureStyle.THIN);
         s.setShowInLegend(false);
+    }
+
+    /**
+     * The pre-warming points of a summary figure: one scatter series per mode and protocol (colour by mode,
+     * marker by protocol, in the index's order) at x = accumulated latency / I, each with its interval whisker.
+     */
+    static void pointsPerModeAndProtocol(XYChart chart, SummaryIndex idx, List<SummaryRow> pts,
+            Function<SummaryRow, Double> y, Function<SummaryRow, Double> low, Function<SummaryRow, Double> high) {
+        int i = 0;
+        for (Mode m : idx.modes()) {
+            for (Protocol p : idx.protocols()) {
+                List<SummaryRow> rs = pts.stream().filter(r -> r.modeValue() == m && r.protocol() == p).toList();
+                if (rs.isEmpty()) {
+                    continue;
+                }
+                for (SummaryRow r : rs) {
+                    whisker(chart, "ci" + i++, r.accumulatedOverColdPath(), low.apply(r), high.apply(r),
+                            FigureStyle.translucent(FigureStyle.color(m), 150));
+                }
+                XYSeries s = chart.addSeries(m.label() + ", " + p.label(), SummaryIndex.xs(rs, SummaryRow::accumulatedOverColdPath),
+                        SummaryIndex.xs(rs, y::apply));
+                styleScatter(s, FigureStyle.color(m), FigureStyle.marker(p));
+            }
+        }
     }
 }

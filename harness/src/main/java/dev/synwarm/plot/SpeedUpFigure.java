@@ -1,7 +1,6 @@
 package dev.synwarm.plot;
 
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
 import dev.synwarm.stats.SummaryRow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,29 +30,16 @@ public final class SpeedUpFigure implements Figure {
         }
         XYChart chart = FigureStyle.xyChart(FigureStyle.WIDE, FigureStyle.HEIGHT, "Speed-up over cold start", "accumulated latency / cold path I (1)",
                 "speed-up: cold / pre-warm median (×)");
-        int i = 0;
+        Plots.pointsPerModeAndProtocol(chart, idx, pts, SummaryRow::speedUp, SummaryRow::speedUpLow, SummaryRow::speedUpHigh);
         List<Double> mx = new ArrayList<>();
         List<Double> my = new ArrayList<>();
-        for (Mode m : idx.modes()) {
-            for (Protocol p : idx.protocols()) {
-                List<SummaryRow> rs = pts.stream().filter(r -> r.modeValue() == m && r.protocol() == p).toList();
-                if (rs.isEmpty()) {
-                    continue;
+        for (SummaryRow r : pts) { // the model's speed-up for the same cell: its cold prediction over this mode's
+            idx.row(r.cell(), Mode.COLD).map(SummaryRow::modelMs).ifPresent(coldModel -> {
+                if (r.modelMs() != null) {
+                    mx.add(r.accumulatedOverColdPath());
+                    my.add(coldModel / r.modelMs());
                 }
-                for (SummaryRow r : rs) {
-                    Plots.whisker(chart, "ci" + i++, r.accumulatedOverColdPath(), r.speedUpLow(), r.speedUpHigh(),
-                            FigureStyle.translucent(FigureStyle.color(m), 150));
-                    idx.row(r.cell(), Mode.cold).map(SummaryRow::modelMs).ifPresent(coldModel -> {
-                        if (r.modelMs() != null) {
-                            mx.add(r.accumulatedOverColdPath());
-                            my.add(coldModel / r.modelMs());
-                        }
-                    });
-                }
-                XYSeries s = chart.addSeries(m.label() + ", " + p.label(), SummaryIndex.xs(rs, SummaryRow::accumulatedOverColdPath),
-                        SummaryIndex.xs(rs, SummaryRow::speedUp));
-                Plots.styleScatter(s, FigureStyle.color(m), FigureStyle.marker(p));
-            }
+            });
         }
         if (!mx.isEmpty()) {
             XYSeries model = chart.addSeries("model", mx, my);

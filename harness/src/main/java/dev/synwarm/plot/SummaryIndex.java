@@ -1,7 +1,7 @@
 package dev.synwarm.plot;
 
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.stats.CellKey;
 import dev.synwarm.stats.SummaryRow;
 import java.util.Comparator;

@@ -1,15 +1,13 @@
 package dev.synwarm.plot;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
+import dev.synwarm.scenario.Mode;
 import dev.synwarm.stats.CellKey;
-import dev.synwarm.stats.Summarizer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,9 +57,7 @@ public final class WaterfallFigure implements Figure {
         CellKey key = cell.get();
         List<TimelineRow> typical = new ArrayList<>();
         for (Mode m : Mode.values()) {
-            List<TimelineRow> rs = data.samples().stream()
-                    .filter(r -> Summarizer.counts(r) && r.mode().equals(m.label()) && CellKey.of(r).equals(key))
-                    .sorted(Comparator.comparingDouble(TimelineRow::e2eMs)).toList();
+            List<TimelineRow> rs = data.counted(key, m);
             if (!rs.isEmpty()) {
                 typical.add(rs.get((rs.size() - 1) / 2));
             }

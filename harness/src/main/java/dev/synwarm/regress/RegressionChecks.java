@@ -13,22 +13,27 @@ import java.util.Optional;
  * <ol>
  *   <li>where the accumulated latency covers the cold path (R − T ≥ I), a pre-warming mode's normalised
  *       saving is at least {@value #MIN_NORMALISED_SAVING} (and it has counted samples at all);</li>
- *   <li>elsewhere, in cells whose ideal saving is at least {@value #MIN_IDEAL_MS} ms, the normalised
- *       saving's whole confidence interval must not lie below {@value #MIN_NORMALISED_SAVING}: a CI-aware
- *       form of the same target that short handshakes cannot trip by noise, but a dead probe does;</li>
+ *   <li>wherever a pre-warming mode's trigger has at least {@value #MIN_HEAD_START_MS} ms of head start on the
+ *       request, every measured request's instance was started by its own trigger: a dead or late probe
+ *       fails here by name, however the runner classified the rows (excluded or not). Cells that cannot
+ *       cover I are not held to the 0.9 target: with six repetitions, Docker's start time on this shared
+ *       machine (160–300 ms for the same container) makes a fixed fraction of a 40 ms ideal a coin toss;</li>
  *   <li>the model's mean absolute percentage error per mode is at most {@value #MAX_MAPE};</li>
- *   <li>against a baseline: no median saving fell below what the baseline's interval allows: the current
- *       interval must not lie entirely below the baseline's lower bound minus a drift allowance of
- *       {@value #DRIFT_FRACTION} of the baseline saving (at least {@value #DRIFT_FLOOR_MS} ms). The bootstrap
- *       interval only knows the sampling noise inside one run; runs on a shared machine also drift between
- *       each other (two runs of the same code differed by more than their intervals in tests), and a check
- *       that fails on drift would be ignored.</li>
+ *   <li>against a baseline, in cells where a pre-warming mode can save at least {@value #MIN_COMPARED_IDEAL_MS} ms
+ *       (smaller savings drown in six repetitions of Docker's start-time noise): the current saving's
+ *       interval must not lie entirely below the baseline's lower bound, capped at the baseline's ideal
+ *       saving min(I, R − T), less a drift allowance of {@value #DRIFT_FRACTION} of that ideal (at least
+ *       {@value #DRIFT_FLOOR_MS} ms). The cap matters because I drifts with the machine's load between runs
+ *       (≈ 180 ms on a quiet machine, ≈ 250 ms with parallel jobs): a saving above the ideal is cold-path
+ *       noise, not a speed-up the next run has to defend. Runs on a shared machine also drift between each
+ *       other beyond their bootstrap intervals, and a check that fails on drift would be ignored.</li>
  * </ol>
  */
 public final class RegressionChecks {
     public static final double MIN_NORMALISED_SAVING = 0.9;
-    public static final double MIN_IDEAL_MS = 20;
+    public static final double MIN_HEAD_START_MS = 20;
     public static final double MAX_MAPE = 0.10;
+    public static final double MIN_COMPARED_IDEAL_MS = 100;
     public static final double DRIFT_FRACTION = 0.10;
     public static final double DRIFT_FLOOR_MS = 10;
 
@@ -40,36 +45,34 @@ public final class RegressionChecks {
         int checks = 0;
         int covered = 0;
         for (SummaryRow r : current.rows()) {
-            if (!r.modeValue().prewarms() || r.accumulatedMs() == null || r.coldPathMs() == null || r.idealSavingMs() == null) {
+            if (!r.modeValue().prewarms() || r.accumulatedMs() == null) {
                 continue;
             }
             String where = r.cell().label() + ", " + r.mode();
-            if (r.accumulatedMs() >= r.coldPathMs()) {
-                covered++;
+            if (r.accumulatedMs() >= MIN_HEAD_START_MS) {
                 checks++;
-                if (r.normalisedSaving() == null) {
-                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
-                            where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
-                } else if (r.normalisedSaving() < MIN_NORMALISED_SAVING) {
-                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: %.2f < %.2f (saving %.1f ms of %.1f ms possible)",
-                            where, r.normalisedSaving(), MIN_NORMALISED_SAVING, r.savingMs(), r.idealSavingMs()));
+                if (r.missedTriggers() > 0) {
+                    failures.add(String.format(Locale.ROOT, "pre-warm: %s: %d measured request(s) not started by their own "
+                            + "trigger, %d counted%s", where, r.missedTriggers(), r.n(),
+                            r.exclusionReasons().isEmpty() ? "" : " (" + r.exclusionReasons() + ")"));
                 }
-            } else if (r.idealSavingMs() >= MIN_IDEAL_MS) {
-                checks++;
-                if (r.normalisedSaving() == null) {
-                    failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
-                            where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
-                } else if (r.normalisedSavingHigh() != null && r.normalisedSavingHigh() < MIN_NORMALISED_SAVING) {
-                    failures.add(String.format(Locale.ROOT,
-                            "normalised saving: %s: %.2f, whole CI [%.2f, %.2f] below %.2f (saving %.1f ms of %.1f ms possible)",
-                            where, r.normalisedSaving(), r.normalisedSavingLow(), r.normalisedSavingHigh(), MIN_NORMALISED_SAVING,
-                            r.savingMs(), r.idealSavingMs()));
-                }
+            }
+            if (r.coldPathMs() == null || r.accumulatedMs() < r.coldPathMs()) {
+                continue;
+            }
+            covered++;
+            checks++;
+            if (r.normalisedSaving() == null) {
+                failures.add(String.format(Locale.ROOT, "normalised saving: %s: no counted samples to compare with cold (n=%d%s)",
+                        where, r.n(), r.exclusionReasons().isEmpty() ? "" : "; " + r.exclusionReasons()));
+            } else if (r.normalisedSaving() < MIN_NORMALISED_SAVING) {
+                failures.add(String.format(Locale.ROOT, "normalised saving: %s: %.2f < %.2f (saving %.1f ms of %.1f ms possible)",
+                        where, r.normalisedSaving(), MIN_NORMALISED_SAVING, r.savingMs(), r.idealSavingMs()));
             }
         }
         if (covered == 0) {
             notes.add("no cell where the accumulated latency covers the cold path: the ≥ " + MIN_NORMALISED_SAVING
-                    + " check ran only in its CI form");
+                    + " normalised-saving target was not checked");
         }
         for (ModelError e : current.modelErrors()) {
             checks++;
@@ -93,7 +96,8 @@ public final class RegressionChecks {
         int checks = 0;
         int unmatched = 0;
         for (SummaryRow was : base.rows()) {
-            if (was.savingLowMs() == null) {
+            if (was.savingLowMs() == null || !was.modeValue().prewarms() || was.idealSavingMs() == null
+                    || was.idealSavingMs() < MIN_COMPARED_IDEAL_MS) {
                 continue;
             }
             Optional<SummaryRow> now = current.rows().stream()
@@ -110,7 +114,8 @@ public final class RegressionChecks {
                 continue;
             }
             double upper = r.savingHighMs() == null ? r.savingMs() : r.savingHighMs();
-            double allowed = was.savingLowMs() - Math.max(DRIFT_FLOOR_MS, DRIFT_FRACTION * Math.abs(was.savingMs()));
+            double allowed = Math.min(was.savingLowMs(), was.idealSavingMs())
+                    - Math.max(DRIFT_FLOOR_MS, DRIFT_FRACTION * was.idealSavingMs());
             if (upper < allowed) {
                 failures.add(String.format(Locale.ROOT,
                         "saving: %s, %s: %.1f ms (CI up to %.1f) below the baseline's %.1f ms [%.1f, %.1f] less drift allowance (%.1f)",

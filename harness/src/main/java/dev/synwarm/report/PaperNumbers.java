@@ -1,8 +1,8 @@
 package dev.synwarm.report;
 
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
 import dev.synwarm.plot.FigureOutcome;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.stats.BreakEven;
 import dev.synwarm.stats.ModelError;
 import dev.synwarm.stats.RunSummary;
@@ -80,7 +80,7 @@ public final class PaperNumbers {
         m.text("BestSavingWhere", bestSaving.map(r -> r.mode() + ", " + r.cell().label()).orElse("n/a"));
 
         for (Protocol p : Protocol.values()) {
-            for (Mode mode : List.of(Mode.synPort, Mode.sni)) {
+            for (Mode mode : List.of(Mode.SYN_PORT, Mode.SNI)) {
                 Optional<BreakEven> be = s.breakEvens().stream()
                         .filter(b -> b.protocol() == p && b.mode().equals(mode.label()) && b.jitterMs() == 0 && b.lossPct() == 0)
                         .findFirst();
@@ -116,19 +116,19 @@ public final class PaperNumbers {
 
     private static String camel(Mode mode) {
         return switch (mode) {
-            case cold -> "Cold";
-            case synPort -> "SynPort";
-            case synOption -> "SynOption";
-            case sni -> "Sni";
-            case warm -> "Warm";
+            case COLD -> "Cold";
+            case SYN_PORT -> "SynPort";
+            case SYN_OPTION -> "SynOption";
+            case SNI -> "Sni";
+            case WARM -> "Warm";
         };
     }
 
     private static String camel(Protocol p) {
         return switch (p) {
-            case http -> "Http";
-            case tls13 -> "TlsThirteen";
-            case tls12 -> "TlsTwelve";
+            case HTTP -> "Http";
+            case TLS13 -> "TlsThirteen";
+            case TLS12 -> "TlsTwelve";
         };
     }
 

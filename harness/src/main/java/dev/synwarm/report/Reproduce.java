@@ -46,12 +46,29 @@ public final class Reproduce {
         Path numbers = generated.resolve("numbers.tex");
         try {
             SummaryFiles.write(generated, summary);
-            List<FigureOutcome> figures = Figures.renderAll(new RunData(samples, summary), paperDir.resolve("figures"));
+            Path figuresDir = paperDir.resolve("figures");
+            removeOldFigures(figuresDir);
+            List<FigureOutcome> figures = Figures.renderAll(new RunData(samples, summary), figuresDir);
             String provenance = "run(s) " + String.join(", ", runDirs.stream().map(p -> p.getFileName().toString()).toList());
             AtomicFile.writeString(numbers, PaperNumbers.tex(summary, figures, provenance));
             return pdf(paperDir, summary, figures, numbers);
         } catch (IOException e) {
             throw new SystemException("cannot write the paper's artefacts under " + paperDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The figures of an earlier reproduce: a figure this data cannot draw (or draws under another name, e.g.
+     * one fig1 per init time) must not survive from other runs next to the new ones.
+     */
+    private static void removeOldFigures(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var old = Files.newDirectoryStream(dir, "fig*.{png,svg}")) {
+            for (Path f : old) {
+                Files.delete(f);
+            }
         }
     }
 

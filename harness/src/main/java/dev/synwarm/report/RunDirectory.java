@@ -2,8 +2,8 @@ package dev.synwarm.report;
 
 import dev.synwarm.measure.SamplesCsv;
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.sys.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;

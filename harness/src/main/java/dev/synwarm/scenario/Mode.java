@@ -1,10 +1,15 @@
 package dev.synwarm.scenario;
 
+import dev.synwarm.sys.UsageException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How the edge learns which function to start, and when: the compared variants of one request. */
+/**
+ * How (and whether) the edge learns which function a request wants before the request arrives: the
+ * compared variants of one request. The SYN modes learn at the client's first SYN, {@code sni} at the TLS
+ * ClientHello, {@code cold} only when the request arrives, and {@code warm} never needs to.
+ */
 public enum Mode {
     /** No pre-warm: the request itself starts the instance. */
     COLD("cold"),
@@ -34,8 +39,18 @@ public enum Mode {
         return this == SYN_PORT || this == SYN_OPTION;
     }
 
+    /** A mode that starts the instance early on a trigger (the ones whose saving the study is about). */
+    public boolean prewarms() {
+        return synTriggered() || this == SNI;
+    }
+
     public static Optional<Mode> of(String label) {
         return Arrays.stream(values()).filter(m -> m.label.equals(label)).findFirst();
+    }
+
+    /** The mode named {@code s} as written in samples.csv; a UsageException naming the value otherwise. */
+    public static Mode parse(String s) {
+        return of(s).orElseThrow(() -> new UsageException("unknown mode '" + s + "' (expected " + labels() + ")"));
     }
 
     public static String labels() {

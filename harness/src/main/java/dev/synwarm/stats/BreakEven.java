@@ -1,6 +1,6 @@
 package dev.synwarm.stats;
 
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Protocol;
 
 /**
  * Where the handshake starts hiding the whole cold path, for one series of cells that differ only in

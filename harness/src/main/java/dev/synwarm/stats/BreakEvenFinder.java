@@ -1,8 +1,8 @@
 package dev.synwarm.stats;
 
 import dev.synwarm.model.LatencyModel;
-import dev.synwarm.model.Mode;
 import dev.synwarm.model.Timeline;
+import dev.synwarm.scenario.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class BreakEvenFinder {
         List<Double> coldPaths = new ArrayList<>();
         members.stream().map(SummaryRow::oneWayMs).distinct().sorted().forEach(l -> {
             SummaryRow m = find(members, l, mode);
-            SummaryRow w = find(members, l, Mode.warm);
+            SummaryRow w = find(members, l, Mode.WARM);
             if (m != null && w != null && m.medianMs() != null && w.medianMs() != null) {
                 points.add(new double[] {l, m.medianMs() - w.medianMs()});
             }

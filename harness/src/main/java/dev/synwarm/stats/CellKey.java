@@ -1,7 +1,7 @@
 package dev.synwarm.stats;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Protocol;
 import java.util.Comparator;
 import java.util.Locale;
 

@@ -2,10 +2,10 @@ package dev.synwarm.stats;
 
 import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.model.LatencyModel;
-import dev.synwarm.model.Mode;
 import dev.synwarm.model.ModelTerms;
 import dev.synwarm.model.Prediction;
 import dev.synwarm.model.Timeline;
+import dev.synwarm.scenario.Mode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class Summarizer {
         byMode.forEach((m, rs) -> counted.put(m, rs.stream().filter(Summarizer::counts).toList()));
         List<TimelineRow> allCounted = counted.values().stream().flatMap(List::stream).toList();
         Optional<ModelTerms> terms = TermEstimator.terms(cell, allCounted);
-        Sample cold = e2e(counted.getOrDefault(Mode.cold, List.of()));
+        Sample cold = e2e(counted.getOrDefault(Mode.COLD, List.of()));
         List<SummaryRow> out = new ArrayList<>();
         for (Mode mode : byMode.keySet()) {
             out.add(row(cell, mode, byMode.get(mode), counted.get(mode), cold, terms));
@@ -65,7 +65,7 @@ public final class Summarizer {
         Double coldPath = terms.map(ModelTerms::coldPathMs).orElse(null);
         double accumulated = Timeline.accumulatedMs(cell.protocol(), mode, cell.oneWayMs());
         Double ideal = coldPath == null ? null : LatencyModel.idealSavingMs(cell.protocol(), mode, cell.oneWayMs(), coldPath);
-        boolean compare = mode != Mode.cold && !cold.isEmpty() && !s.isEmpty();
+        boolean compare = mode != Mode.COLD && !cold.isEmpty() && !s.isEmpty();
         Double saving = compare ? cold.median() - s.median() : null;
         Optional<Interval> savingCi = compare
                 ? bootstrap.interval(cold, s, Bootstrap.MEDIAN_DIFFERENCE, level, cell.stream(mode.label() + "/saving"))
@@ -80,13 +80,13 @@ public final class Summarizer {
         Double modelMs = null;
         boolean needsTrigger = Timeline.triggerAtEdgeMs(cell.protocol(), mode, cell.oneWayMs()).isPresent();
         if (terms.isPresent() && (triggerDelay.isPresent() || !needsTrigger)) { // no trigger seen: no prediction
-            Prediction p = LatencyModel.predict(cell.protocol(), mode, terms.get(), triggerDelay.orElse(0));
+            Prediction p = LatencyModel.predict(cell.protocol(), mode, ownColdPath(terms.get(), counted), triggerDelay.orElse(0));
             modelMs = p.e2eMs();
         }
         boolean scored = modelMs != null && !s.isEmpty();
         return new SummaryRow(cell.function(), cell.initMs(), cell.oneWayMs(), cell.jitterMs(), cell.lossPct(),
                 cell.protocol(), mode.label(), s.n(), count(all, TimelineRow.Status.excluded) + incomplete(all),
-                count(all, TimelineRow.Status.failed), reasons(all),
+                count(all, TimelineRow.Status.failed), reasons(all), needsTrigger ? missedTriggers(mode, all) : 0,
                 orNull(s, s.median()), medianCi.map(Interval::low).orElse(null), medianCi.map(Interval::high).orElse(null),
                 orNull(s, s.mean()), orNull(s, s.quantile(0.9)), orNull(s, s.quantile(0.99)), orNull(s, s.min()),
                 orNull(s, s.max()),
@@ -100,6 +100,34 @@ public final class Summarizer {
                 speedUp, speedUpCi.map(Interval::low).orElse(null), speedUpCi.map(Interval::high).orElse(null),
                 scored ? modelMs : null, scored ? modelMs - s.median() : null,
                 scored ? (modelMs - s.median()) / s.median() : null);
+    }
+
+    /**
+     * The cell's terms with I as this mode's own requests measured it, when they started instances: a start
+     * that overlaps the handshake shares two cores with the client, the gateway and the delay line, and runs
+     * measurably longer (≈ 10–20 ms here) than the cold mode's start alone. The ideal saving still uses the
+     * cold mode's I (what there is to hide); the prediction uses what this mode's timelines show.
+     */
+    private static ModelTerms ownColdPath(ModelTerms cell, List<TimelineRow> modeRows) {
+        OptionalDouble own = TermEstimator.coldPathMs(modeRows);
+        return own.isEmpty() ? cell
+                : new ModelTerms(cell.oneWayMs(), own.getAsDouble(), cell.serviceMs(), cell.requestOverheadMs(),
+                        cell.responseOverheadMs());
+    }
+
+    /**
+     * Measured (not warm-up), not failed requests whose instance was not started by their mode's own trigger:
+     * the row's instance state ({@code found/started-by}, e.g. {@code starting/syn-port}) names another starter,
+     * typically {@code none/request} when the trigger never fired.
+     */
+    private static int missedTriggers(Mode mode, List<TimelineRow> rows) {
+        return (int) rows.stream().filter(r -> r.repetition() >= 0 && r.status() != TimelineRow.Status.failed
+                && !startedBy(r).equals(mode.label())).count();
+    }
+
+    private static String startedBy(TimelineRow r) {
+        String s = r.instanceState() == null ? "" : r.instanceState();
+        return s.substring(s.indexOf('/') + 1);
     }
 
     /** Counted: status ok and a complete client timeline (an ok row without one is reported as excluded). */

@@ -2,8 +2,8 @@ package dev.synwarm.stats;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 
 /**
  * One line of {@code summary.csv} / one entry of {@code summary.json}: one mode in one cell. All times
@@ -13,6 +13,8 @@ import dev.synwarm.model.Protocol;
  *
  * @param exclusionReasons why requests were not counted, e.g. {@code excluded: trigger never fired ×2};
  *     the counts are in {@code excluded} and {@code failed}
+ * @param missedTriggers measured (not warm-up, not failed) requests of a mode that expects an early trigger
+ *     whose instance was not started by their own trigger: the pre-warm path did not work for them
  * @param coldPathMs I of the cell (tReady − tCreateIssued), the cold start the handshake has to hide
  * @param accumulatedMs R − T of this mode on the nominal timeline (0 without an early trigger)
  * @param idealSavingMs min(I, R − T) (I for warm)
@@ -23,7 +25,7 @@ import dev.synwarm.model.Protocol;
  */
 @JsonPropertyOrder({
     "function", "initMs", "oneWayMs", "jitterMs", "lossPct", "protocol", "mode",
-    "n", "excluded", "failed", "exclusionReasons",
+    "n", "excluded", "failed", "exclusionReasons", "missedTriggers",
     "medianMs", "medianLowMs", "medianHighMs", "meanMs", "p90Ms", "p99Ms", "minMs", "maxMs",
     "coldPathMs", "serviceMs", "requestOverheadMs", "responseOverheadMs", "triggerDelayMs", "accumulatedMs", "idealSavingMs",
     "savingMs", "savingLowMs", "savingHighMs", "normalisedSaving", "normalisedSavingLow", "normalisedSavingHigh",
@@ -41,6 +43,7 @@ public record SummaryRow(
         int excluded,
         int failed,
         String exclusionReasons,
+        int missedTriggers,
         Double medianMs,
         Double medianLowMs,
         Double medianHighMs,

@@ -1,9 +1,9 @@
 package dev.synwarm.stats;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
 import dev.synwarm.model.ModelTerms;
 import dev.synwarm.model.Timeline;
+import dev.synwarm.scenario.Mode;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -40,7 +40,7 @@ public final class TermEstimator {
      */
     public static OptionalDouble coldPathMs(List<TimelineRow> rows) {
         ToDoubleFunction<TimelineRow> path = r -> TimelineRow.between(r.tCreateIssuedNs(), r.tReadyNs());
-        OptionalDouble fromCold = median(rows.stream().filter(r -> Mode.cold.label().equals(r.mode())).toList(), path);
+        OptionalDouble fromCold = median(rows.stream().filter(r -> Mode.COLD.label().equals(r.mode())).toList(), path);
         return fromCold.isPresent() ? fromCold : median(rows, path);
     }
 

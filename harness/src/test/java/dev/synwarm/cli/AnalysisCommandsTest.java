@@ -2,7 +2,7 @@ package dev.synwarm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.testing.SyntheticRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -48,7 +48,7 @@ class AnalysisCommandsTest {
 
     @Test
     void reportRebuildsSummaryAndFiguresFromTheCsvAlone() throws Exception {
-        Path run = new SyntheticRun(1).protocols(Protocol.http).writeTo(tmp.resolve("run"));
+        Path run = new SyntheticRun(1).protocols(Protocol.HTTP).writeTo(tmp.resolve("run"));
         assertThat(Main.execute("report", run.toString())).isZero();
         assertThat(run.resolve("summary.csv")).exists();
         assertThat(run.resolve("summary.json")).exists();
@@ -74,7 +74,7 @@ class AnalysisCommandsTest {
 
     @Test
     void reportOnABrokenCsvNamesFileAndLineAndWritesNothing() throws Exception {
-        Path run = new SyntheticRun(2).protocols(Protocol.http).writeTo(tmp.resolve("run"));
+        Path run = new SyntheticRun(2).protocols(Protocol.HTTP).writeTo(tmp.resolve("run"));
         Path csv = run.resolve("samples.csv");
         Files.writeString(csv, Files.readString(csv).replaceFirst(",syn-port,", ",syn-prot,"));
         assertThat(Main.execute("report", run.toString())).isEqualTo(Main.EXIT_USAGE);
@@ -109,8 +109,9 @@ class AnalysisCommandsTest {
     }
 
     @Test
-    void regressWithoutARunSaysWhatItNeeds() {
-        assertThat(Main.execute("regress")).isEqualTo(Main.EXIT_USAGE);
-        assertThat(stderr().lines()).hasSize(1).first().asString().startsWith("synwarm: --run DIR is required");
+    void reproduceRejectsBadInputBeforeRunningAnything(@TempDir Path empty) {
+        assertThat(Main.execute("reproduce", "--quick", "--paper", empty.toString())).isEqualTo(Main.EXIT_USAGE);
+        assertThat(stderr().lines()).hasSize(1).first().asString().isEqualTo("synwarm: " + empty + ": no paper.tex here");
+        assertThat(empty).isEmptyDirectory();
     }
 }

@@ -10,13 +10,17 @@ import dev.synwarm.gateway.StartTimes;
 import dev.synwarm.gateway.SynSeen;
 import dev.synwarm.gateway.Trigger;
 import dev.synwarm.gateway.TriggerKind;
-import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.measure.TimelineRow.Status;
+import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.scenario.Cell;
 import dev.synwarm.scenario.ContainerNetwork;
 import dev.synwarm.scenario.Link;
 import dev.synwarm.scenario.Mode;
 import dev.synwarm.scenario.Protocol;
+import dev.synwarm.stats.RunSummary;
+import dev.synwarm.stats.Summarizer;
+import dev.synwarm.stats.SummaryOptions;
+import dev.synwarm.stats.SummaryRow;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +87,7 @@ class SamplesAndSummaryTest {
     }
 
     @Test
-    void theSummaryCountsPerCellAndTakesMediansOfCountedSamplesOnly() {
+    void theRunsSummaryCountsPerCellAndTakesMediansOfCountedSamplesOnly() {
         Cell cold = cell("c001", Mode.COLD);
         Cell syn = cell("c002", Mode.SYN_PORT);
         Trigger req = new Trigger(TriggerKind.REQUEST, 0, 0, CONN);
@@ -93,19 +97,18 @@ class SamplesAndSummaryTest {
             rows.add(Samples.row("abcd", cold, rows.size(), client(0, ms), edge(Mode.COLD, InstanceFound.NONE, req, null)));
         }
         rows.add(Samples.row("abcd", syn, 0, client(0, 500), edge(Mode.SYN_PORT, InstanceFound.NONE, req, null)));
-        List<CellSummary> s = Summary.of(List.of(syn, cold), rows);
-        assertThat(s).extracting(CellSummary::mode).containsExactly("cold", "syn-port");
-        CellSummary c = s.get(0);
-        assertThat(c.ok()).isEqualTo(3);
-        assertThat(c.excluded()).isEqualTo(1);
-        assertThat(c.medianE2eMs()).isEqualTo(650.0);
-        assertThat(c.p25E2eMs()).isEqualTo(625.0);
-        assertThat(s.get(1).ok()).isZero();
-        assertThat(s.get(1).excluded()).as("no SYN event: excluded").isEqualTo(1);
-        assertThat(Double.isNaN(s.get(1).medianE2eMs())).isTrue();
-        String table = Summary.table(s);
-        assertThat(table).contains("cold").contains("syn-port").contains("650.0 ms (3)").contains("- ms (0)");
-        assertThat(Summary.calibration(rows)).singleElement().satisfies(k -> {
+        RunSummary s = new Summarizer(SummaryOptions.DEFAULT).summarize(rows);
+        assertThat(s.rows()).extracting(SummaryRow::mode).containsExactly("cold", "syn-port");
+        SummaryRow c = s.rows().get(0);
+        assertThat(c.n()).isEqualTo(3);
+        assertThat(c.excluded()).as("the warm-up").isEqualTo(1);
+        assertThat(c.medianMs()).isEqualTo(650.0);
+        SummaryRow p = s.rows().get(1);
+        assertThat(p.n()).isZero();
+        assertThat(p.excluded()).as("no SYN event: excluded").isEqualTo(1);
+        assertThat(p.exclusionReasons()).contains("trigger never fired");
+        assertThat(p.medianMs()).isNull();
+        assertThat(LinkCalibrations.of(rows)).singleElement().satisfies(k -> {
             assertThat(k.expectedRttMs()).isEqualTo(120.0);
             assertThat(k.connectP50Ms()).isEqualTo(120.0);
         });

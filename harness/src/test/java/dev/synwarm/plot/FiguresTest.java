@@ -3,7 +3,7 @@ package dev.synwarm.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.stats.Summarizer;
 import dev.synwarm.stats.SummaryOptions;
 import dev.synwarm.testing.SyntheticRun;
@@ -33,7 +33,7 @@ class FiguresTest {
     void aFullSweepGetsAllSixFiguresAsPngAndSvg() throws Exception {
         List<TimelineRow> rows = new SyntheticRun(10).inits(100.0, 250.0, 400.0)
                 .oneWays(0.0, 20.0, 40.0, 80.0, 120.0, 160.0, 200.0)
-                .protocols(Protocol.http, Protocol.tls13, Protocol.tls12).repetitions(8).rows();
+                .protocols(Protocol.HTTP, Protocol.TLS13, Protocol.TLS12).repetitions(8).rows();
         List<FigureOutcome> outcomes = Figures.renderAll(data(rows), out());
         assertThat(outcomes).allSatisfy(o -> assertThat(o.isDrawn()).as(o.name() + ": " + o.skippedBecause()).isTrue());
         assertThat(outcomes).extracting(FigureOutcome::name).contains("fig2-normalised-saving", "fig3-speed-up",

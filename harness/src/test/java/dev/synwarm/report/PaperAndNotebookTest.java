@@ -3,7 +3,7 @@ package dev.synwarm.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.testing.Requires;
 import dev.synwarm.testing.SyntheticRun;
@@ -25,14 +25,17 @@ class PaperAndNotebookTest {
 
     private Path syntheticRun() throws Exception {
         return new SyntheticRun(21).inits(100.0, 300.0).oneWays(0.0, 40.0, 120.0, 200.0)
-                .protocols(Protocol.http, Protocol.tls13, Protocol.tls12).repetitions(8).writeTo(tmp.resolve("run"));
+                .protocols(Protocol.HTTP, Protocol.TLS13, Protocol.TLS12).repetitions(8).writeTo(tmp.resolve("run"));
     }
 
     @Test
     void numbersDefineEveryMacroThePaperUsesAndThePdfBuilds() throws Exception {
         Path paper = Files.createDirectories(tmp.resolve("paper"));
         Files.copy(Requires.repo().resolve("paper/paper.tex"), paper.resolve("paper.tex"));
+        Path stale = Files.createDirectories(paper.resolve("figures")).resolve("fig1-e2e-vs-oneway.png");
+        Files.writeString(stale, "from an earlier reproduce of other runs");
         Reproduce.Result r = Reproduce.fromRuns(List.of(syntheticRun()), paper);
+        assertThat(stale).as("figures of other runs do not survive").doesNotExist();
 
         String numbers = Files.readString(r.numbers());
         String tex = Files.readString(paper.resolve("paper.tex"));

@@ -20,10 +20,12 @@ class ScenarioReaderTest {
         assertThat(s.cells()).hasSize(2 * 2 * 5);
         assertThat(s.cells()).allSatisfy(c -> {
             assertThat(c.function()).isEqualTo("fn-static");
-            assertThat(c.init()).isEqualTo(Duration.ofMillis(150));
+            assertThat(c.init()).isEqualTo(Duration.ofMillis(100));
+            assertThat(c.network()).isEqualTo(dev.synwarm.scenario.ContainerNetwork.HOST);
         });
         assertThat(s.cells()).extracting(c -> c.link().oneWay())
-                .containsOnly(Duration.ZERO, Duration.ofMillis(60));
+                .containsOnly(Duration.ofMillis(20), Duration.ofMillis(120));
+        assertThat(s.repetitions()).isGreaterThanOrEqualTo(6);
         assertThat(s.cells()).extracting(Cell::id).doesNotHaveDuplicates();
     }
 

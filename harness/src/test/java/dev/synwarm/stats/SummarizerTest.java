@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.synwarm.measure.SamplesCsv;
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import dev.synwarm.testing.SyntheticRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ class SummarizerTest {
     @Test
     void savingFollowsMinOfColdPathAndAccumulatedLatency() {
         RunSummary s = new Summarizer(SummaryOptions.DEFAULT).summarize(new SyntheticRun(2).oneWays(20.0, 250.0).rows());
-        SummaryRow near = row(s, Protocol.http, 20, Mode.synPort); // accumulated 40 ms << I ≈ 415 ms
+        SummaryRow near = row(s, Protocol.HTTP, 20, Mode.SYN_PORT); // accumulated 40 ms << I ≈ 415 ms
         assertThat(near.accumulatedMs()).isEqualTo(40.0);
         assertThat(near.idealSavingMs()).isEqualTo(40.0);
         assertThat(near.savingMs()).isCloseTo(40, within(4.0));
@@ -54,13 +54,13 @@ class SummarizerTest {
         assertThat(near.savingLowMs()).isLessThanOrEqualTo(near.savingMs());
         assertThat(near.savingHighMs()).isGreaterThanOrEqualTo(near.savingMs());
 
-        SummaryRow far = row(s, Protocol.tls13, 250, Mode.synOption); // accumulated 1000 ms >= I
+        SummaryRow far = row(s, Protocol.TLS13, 250, Mode.SYN_OPTION); // accumulated 1000 ms >= I
         assertThat(far.idealSavingMs()).isEqualTo(far.coldPathMs());
         assertThat(far.normalisedSaving()).isCloseTo(1, within(0.05));
         assertThat(far.speedUp()).isGreaterThan(1.2);
         assertThat(far.medianLowMs()).isLessThanOrEqualTo(far.medianMs());
 
-        SummaryRow sniHttp = row(s, Protocol.http, 250, Mode.sni); // no ClientHello before an http request
+        SummaryRow sniHttp = row(s, Protocol.HTTP, 250, Mode.SNI); // no ClientHello before an http request
         assertThat(sniHttp.idealSavingMs()).isZero();
         assertThat(sniHttp.normalisedSaving()).isNull();
     }
@@ -68,7 +68,7 @@ class SummarizerTest {
     @Test
     void coldPathIsMeasuredFromTheTimelineNotTheInitParameter() {
         RunSummary s = new Summarizer(SummaryOptions.DEFAULT).summarize(new SyntheticRun(3).dockerMs(280).rows());
-        SummaryRow r = row(s, Protocol.http, 60, Mode.cold);
+        SummaryRow r = row(s, Protocol.HTTP, 60, Mode.COLD);
         assertThat(r.coldPathMs()).isBetween(150 + 280.0, 150 + 280 + 20.0);
     }
 
@@ -87,7 +87,7 @@ class SummarizerTest {
         rows.add(copy(any, TimelineRow.Status.excluded, "found a warm instance", any.tDoneNs()));
         rows.add(copy(any, TimelineRow.Status.failed, "connect refused", null));
         rows.add(copy(any, TimelineRow.Status.ok, "", null)); // ok but no last byte: incomplete
-        SummaryRow r = row(new Summarizer(SummaryOptions.DEFAULT).summarize(rows), Protocol.http, 0, Mode.cold);
+        SummaryRow r = row(new Summarizer(SummaryOptions.DEFAULT).summarize(rows), Protocol.HTTP, 0, Mode.COLD);
         assertThat(r.n()).isEqualTo(12);
         assertThat(r.excluded()).isEqualTo(2);
         assertThat(r.failed()).isEqualTo(1);
@@ -98,8 +98,8 @@ class SummarizerTest {
     @Test
     void breakEvenIsFoundWhereTheModelPutsIt() {
         // http syn-port, I ≈ 415 ms → L* ≈ 207 ms; tolerance max(5, 0.05 I) ≈ 21 ms → within at ≈ 197 ms
-        RunSummary s = new Summarizer(SummaryOptions.DEFAULT).summarize(new SyntheticRun(6).protocols(Protocol.http)
-                .oneWays(0.0, 50.0, 100.0, 150.0, 200.0, 250.0).modes(Mode.cold, Mode.synPort, Mode.warm).rows());
+        RunSummary s = new Summarizer(SummaryOptions.DEFAULT).summarize(new SyntheticRun(6).protocols(Protocol.HTTP)
+                .oneWays(0.0, 50.0, 100.0, 150.0, 200.0, 250.0).modes(Mode.COLD, Mode.SYN_PORT, Mode.WARM).rows());
         BreakEven b = s.breakEvens().stream().filter(x -> x.mode().equals("syn-port")).findFirst().orElseThrow();
         assertThat(b.predictedMs()).isCloseTo(b.coldPathMs() / 2, within(1e-9));
         assertThat(b.observedMs()).isNotNull();

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
 import dev.synwarm.model.ModelTerms;
-import dev.synwarm.model.Protocol;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Terms read off hand-built timelines (ms → ns from connect start at 0), tls13 at L = 20 ms. */
 class TermEstimatorTest {
-    private static final CellKey CELL = new CellKey("fn-static", 150, 20, 0, 0, Protocol.tls13);
+    private static final CellKey CELL = new CellKey("fn-static", 150, 20, 0, 0, Protocol.TLS13);
 
     private static Long ns(Double ms) {
         return ms == null ? null : Math.round(ms * 1e6);
@@ -28,21 +28,21 @@ class TermEstimatorTest {
     void termsComeFromTheTimeline() {
         // request nominally at 5L = 100 ms, here at 103 (H = 3); response leaves the gateway 2 ms after both
         // request and instance are there (S = 2) and its last byte is at the client 21 ms later (X = 1)
-        TimelineRow cold = row(Mode.cold, null, 103.5, 103.5 + 410, 103, 103.5 + 410 + 2, 103.5 + 410 + 2 + 21);
-        TimelineRow syn = row(Mode.synPort, 20.5, 20.6, 20.6 + 410, 103, 20.6 + 410 + 2, 20.6 + 410 + 2 + 21);
-        TimelineRow warm = row(Mode.warm, null, null, null, 103, 105, 126);
+        TimelineRow cold = row(Mode.COLD, null, 103.5, 103.5 + 410, 103, 103.5 + 410 + 2, 103.5 + 410 + 2 + 21);
+        TimelineRow syn = row(Mode.SYN_PORT, 20.5, 20.6, 20.6 + 410, 103, 20.6 + 410 + 2, 20.6 + 410 + 2 + 21);
+        TimelineRow warm = row(Mode.WARM, null, null, null, 103, 105, 126);
         ModelTerms t = TermEstimator.terms(CELL, List.of(cold, syn, warm)).orElseThrow();
         assertThat(t.coldPathMs()).isCloseTo(410, within(1e-6));
         assertThat(t.serviceMs()).isCloseTo(2, within(1e-6));
         assertThat(t.requestOverheadMs()).isCloseTo(3, within(1e-6));
         assertThat(t.responseOverheadMs()).isCloseTo(1, within(1e-6));
-        assertThat(TermEstimator.triggerDelayMs(CELL, Mode.synPort, List.of(syn)).getAsDouble()).isCloseTo(0.5, within(1e-6));
-        assertThat(TermEstimator.triggerDelayMs(CELL, Mode.cold, List.of(cold))).isEmpty();
+        assertThat(TermEstimator.triggerDelayMs(CELL, Mode.SYN_PORT, List.of(syn)).getAsDouble()).isCloseTo(0.5, within(1e-6));
+        assertThat(TermEstimator.triggerDelayMs(CELL, Mode.COLD, List.of(cold))).isEmpty();
     }
 
     @Test
     void noContainerStartMeansNoColdPathAndNoTerms() {
-        assertThat(TermEstimator.terms(CELL, List.of(row(Mode.warm, null, null, null, 103, 105, 126)))).isEmpty();
+        assertThat(TermEstimator.terms(CELL, List.of(row(Mode.WARM, null, null, null, 103, 105, 126)))).isEmpty();
     }
 
     @Test

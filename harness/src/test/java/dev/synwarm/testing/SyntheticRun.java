@@ -1,9 +1,9 @@
 package dev.synwarm.testing;
 
 import dev.synwarm.measure.TimelineRow;
-import dev.synwarm.model.Mode;
-import dev.synwarm.model.Protocol;
 import dev.synwarm.model.Timeline;
+import dev.synwarm.scenario.Mode;
+import dev.synwarm.scenario.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +18,7 @@ public final class SyntheticRun {
     private List<String> functions = List.of("fn-static");
     private List<Double> inits = List.of(150.0);
     private List<Double> oneWays = List.of(0.0, 20.0, 60.0);
-    private List<Protocol> protocols = List.of(Protocol.http, Protocol.tls13);
+    private List<Protocol> protocols = List.of(Protocol.HTTP, Protocol.TLS13);
     private List<Mode> modes = List.of(Mode.values());
     private int repetitions = 12;
     private double dockerMs = 260;
@@ -118,8 +118,8 @@ public final class SyntheticRun {
         var nominalTrigger = Timeline.triggerAtEdgeMs(p, m, l);
         boolean triggered = nominalTrigger.isPresent() && !probeOff;
         Double trigger = triggered ? nominalTrigger.getAsDouble() + 0.2 + 0.1 * rnd.nextDouble() : null;
-        Double synHook = (m == Mode.synPort || m == Mode.synOption) && !probeOff ? l + 0.01 : null;
-        Double createIssued = m == Mode.warm ? null : trigger != null ? trigger + 0.1 : requestAtGw + 0.2;
+        Double synHook = (m == Mode.SYN_PORT || m == Mode.SYN_OPTION) && !probeOff ? l + 0.01 : null;
+        Double createIssued = m == Mode.WARM ? null : trigger != null ? trigger + 0.1 : requestAtGw + 0.2;
         Double ready = createIssued == null ? null : createIssued + coldPath;
         double forwarded = ready == null ? requestAtGw + 0.05 : Math.max(requestAtGw, ready) + 0.05;
         double responseAtGw = forwarded + service;
@@ -133,7 +133,12 @@ public final class SyntheticRun {
                 at(t0, firstByte), at(t0, done), at(t0, synHook), at(t0, trigger), at(t0, createIssued),
                 at(t0, createIssued == null ? null : createIssued + 30), at(t0, createIssued == null ? null : createIssued + 31),
                 at(t0, createIssued == null ? null : createIssued + 90), at(t0, ready), at(t0, requestAtGw),
-                at(t0, forwarded), at(t0, responseAtGw), init + 0.3, m == Mode.warm || triggered ? "warm" : "cold");
+                at(t0, forwarded), at(t0, responseAtGw), init + 0.3, state(m, triggered));
+    }
+
+    /** What the runner writes: the instance the request found / what started it. */
+    private static String state(Mode m, boolean triggered) {
+        return m == Mode.WARM ? "ready/warm" : triggered ? "starting/" + m.label() : "none/request";
     }
 
     private static Long at(long t0, Double ms) {
