@@ -30,4 +30,14 @@ final class CloseStack implements AutoCloseable {
             throw first;
         }
     }
+
+    /** Undoes a set-up that failed with {@code failure}; what fails while undoing is kept as suppressed. */
+    RuntimeException unwind(RuntimeException failure) {
+        try {
+            close();
+        } catch (RuntimeException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+        return failure;
+    }
 }

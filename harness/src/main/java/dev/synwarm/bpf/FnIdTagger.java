@@ -33,12 +33,7 @@ public final class FnIdTagger implements AutoCloseable {
             res.add(description, tagger::close);
             return tagger;
         } catch (RuntimeException e) {
-            try {
-                closer.close();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+            throw closer.unwind(e);
         }
     }
 

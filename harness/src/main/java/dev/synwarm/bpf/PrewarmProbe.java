@@ -79,12 +79,7 @@ public final class PrewarmProbe implements AutoCloseable {
             LOG.debug("{} attached, consumer {}, cooldown {}", description, consumer, cooldown);
             return probe;
         } catch (RuntimeException e) {
-            try {
-                closer.close();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+            throw closer.unwind(e);
         }
     }
 
