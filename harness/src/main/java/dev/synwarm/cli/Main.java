@@ -1,9 +1,13 @@
 package dev.synwarm.cli;
 
+import dev.synwarm.host.Check;
+import dev.synwarm.host.HostChecks;
 import dev.synwarm.sys.StaleReaping;
 import dev.synwarm.sys.SystemException;
 import dev.synwarm.sys.UsageException;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,9 +51,16 @@ public final class Main {
         cl.registerConverter(Duration.class, new DurationConverter());
         cl.setExecutionStrategy(parsed -> {
             Object command = parsed.asCommandLineList().getLast().getCommand();
-            if (command instanceof CreatesResources) {
+            if (command instanceof CreatesResources creates) {
+                java.io.PrintWriter err = parsed.commandSpec().commandLine().getErr();
+                List<Check> blocking = HostChecks.forThisHost().preflight(creates.loadsBpf());
+                if (!blocking.isEmpty()) { // before the reaper: it, too, needs root
+                    err.println("synwarm: cannot run here: " + blocking.stream()
+                            .map(c -> c.name() + " (" + c.found() + "; " + c.fix() + ")").collect(Collectors.joining(", ")));
+                    return EXIT_USAGE;
+                }
                 for (StaleReaping.Reaped r : StaleReaping.reapDeadRuns(CleanupCommand.reapers())) {
-                    parsed.commandSpec().commandLine().getErr().println("synwarm: removed stale " + r.kind() + " " + r.what());
+                    err.println("synwarm: removed stale " + r.kind() + " " + r.what());
                 }
             }
             return new CommandLine.RunLast().execute(parsed);

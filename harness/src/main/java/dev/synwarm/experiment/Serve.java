@@ -4,6 +4,7 @@ import dev.synwarm.bpf.AttachMode;
 import dev.synwarm.gateway.EdgeRecord;
 import dev.synwarm.gateway.Gateway;
 import dev.synwarm.gateway.LaunchSpec;
+import dev.synwarm.gateway.PrewarmLimits;
 import dev.synwarm.scenario.EmulatorKind;
 import dev.synwarm.scenario.Link;
 import dev.synwarm.scenario.Mode;
@@ -25,7 +26,7 @@ public final class Serve {
     public static void run(Options o, StopSignal stop, PrintStream out) throws InterruptedException {
         try (Resources res = Resources.open()) {
             java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean();
-            Edge edge = Edge.prepare(new Edge.Options(List.of(o.function()), o.hook(), 0), r -> {
+            Edge edge = Edge.prepare(new Edge.Options(List.of(o.function()), o.hook(), 0, PrewarmLimits.EXPOSED), r -> {
                 if (live.get()) { // the gateway's own warm-up requests are not worth a line each
                     out.println(line(r));
                 }
