@@ -129,7 +129,7 @@ final class Exchange {
                 int n = upIn.read(buf);
                 firstByte = MonotonicClock.nowNs();
                 if (n < 0) { // the port's proxy took the connection but nothing behind it answered
-                    gateway.forget(function, lease.upstream());
+                    firstByte = null;
                     throw new IOException("instance " + lease.upstream().id() + " closed the connection without a response");
                 }
                 status = statusOf(buf, n);
@@ -139,6 +139,11 @@ final class Exchange {
                 }
                 out.flush();
                 done = MonotonicClock.nowNs();
+            } catch (IOException e) {
+                if (firstByte == null) { // the instance died under the request: the next one starts afresh
+                    gateway.forget(function, lease.upstream());
+                }
+                throw e;
             }
         } catch (IOException | RuntimeException e) {
             error = error.isEmpty() ? e.toString() : error;
