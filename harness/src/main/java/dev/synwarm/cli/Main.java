@@ -68,11 +68,11 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             Throwable cause = ex;
             if (cause instanceof UsageException) {
-                line.getErr().println("synwarm: " + cause.getMessage());
+                line.getErr().println("synwarm: " + oneLine(cause.getMessage()));
                 return EXIT_USAGE;
             }
             if (cause instanceof SystemException) {
-                line.getErr().println("synwarm: " + cause.getMessage());
+                line.getErr().println("synwarm: " + oneLine(cause.getMessage()));
                 return EXIT_FAILED;
             }
             throw ex;
@@ -83,5 +83,10 @@ public final class Main {
             return EXIT_USAGE;
         });
         return cl;
+    }
+
+    /** Errors are one line: a message that quotes a multi-line tool output is joined. */
+    private static String oneLine(String message) {
+        return String.join(" ", String.valueOf(message).lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 }

@@ -42,8 +42,11 @@ record PartialRun(Path dir, Scenario scenario, List<String> processes, Instant s
         JsonNode m;
         try {
             m = Json.MAPPER.readTree(manifest.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UsageException(manifest + ": not readable JSON at line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UsageException(manifest + ": not readable JSON: " + e.getMessage());
+            throw new UsageException(manifest + ": cannot read: " + e.getMessage());
         }
         if (m.path("complete").asBoolean(false)) {
             throw new UsageException(manifest + ": complete is true; nothing to resume");
