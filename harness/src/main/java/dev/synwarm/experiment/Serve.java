@@ -55,6 +55,10 @@ public final class Serve {
                 out.println("syn-option needs the client cgroup: "
                         + edge.topology().inClient(List.of(curl.split(" "))).stream().map(Serve::quote).collect(Collectors.joining(" ")));
             }
+            PrewarmLimits l = PrewarmLimits.EXPOSED;
+            out.println("pre-warm limits: one SYN trigger per function per " + Durations.format(l.cooldown()) + " (in the kernel), "
+                    + l.maxStartsInFlight() + " pre-warm starts at once, an unclaimed instance stops after "
+                    + Durations.format(l.claimTimeout()));
             out.println("Ctrl-C stops.");
             live.set(true);
             out.flush();
@@ -64,6 +68,7 @@ public final class Serve {
                     out.println(LocalTime.now() + " " + fn + " idle for " + Durations.format(o.idle()) + ": scaled to zero");
                 }
             }
+            out.println("pre-warm cost: " + g.prewarmStats() + "; probe: " + edge.probe().stats());
         }
     }
 
