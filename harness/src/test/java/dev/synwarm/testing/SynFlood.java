@@ -21,10 +21,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A SYN flood for the abuse test: raw IPv4/TCP SYNs from {@code src} (random source ports) to {@code dst},
- * half to the given mapped ports (none: "-"), half to random other ports, paced to a rate. It runs inside the run's
+ * half to the given target ports (none: "-"), half to random ports not in the excluded list, paced to a rate. It runs inside the run's
  * client namespace and only ever sends to the run's own 10.77.x edge address.
  *
- * <p>Usage: {@code SynFlood SRC DST RATE_PER_S SECONDS MAPPED_PORT[,…] EXCLUDED_PORT[,…]}; prints
+ * <p>Usage: {@code SynFlood SRC DST RATE_PER_S SECONDS TARGET_PORT[,…] EXCLUDED_PORT[,…]}; prints
  * {@code sent N in S s} when done.
  */
 public final class SynFlood {
