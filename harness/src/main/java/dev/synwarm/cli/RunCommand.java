@@ -61,7 +61,8 @@ public final class RunCommand implements Callable<Integer>, CreatesResources {
         System.out.println("results: " + outcome.dir());
         if (!outcome.manifest().complete()) {
             System.err.println("synwarm: run incomplete (" + outcome.manifest().stoppedBecause() + "); "
-                    + outcome.manifest().samples() + " samples kept in " + outcome.dir());
+                    + outcome.manifest().samples() + " samples kept in " + outcome.dir() + "; ./synwarm run --resume "
+                    + outcome.dir() + " measures the rest");
             return Main.EXIT_FAILED;
         }
         return Main.EXIT_OK;
