@@ -184,13 +184,19 @@ public final class Runner {
     static TimelineRow once(Edge edge, ClientProcess client, EdgeRecords records, Resources res, Cell cell, int rep,
             Duration timeout) {
         Gateway g = edge.gateway();
+        boolean tls = cell.protocol().tls();
+        String id = res.runId().value() + "-" + cell.id() + "-r" + rep;
         if (cell.mode() == Mode.WARM) {
-            g.warm(cell.function());
+            try {
+                g.warm(cell.function());
+            } catch (SystemException e) { // the daemon restarting, the image gone: this repetition fails, the run goes on
+                ClientResult none = new ClientResult(id, 0, 0, null, null, null, null, null, null, null, 0,
+                        "warm instance did not start: " + e.getMessage());
+                return Samples.row(res.runId().value(), cell, rep, none, null);
+            }
         } else {
             g.scaleToZero(cell.function());
         }
-        boolean tls = cell.protocol().tls();
-        String id = res.runId().value() + "-" + cell.id() + "-r" + rep;
         ClientJob job = new ClientJob(id, edge.edgeAddress().getHostAddress(), g.portFor(cell.function(), cell.mode(), tls),
                 cell.protocol().label(), tls ? cell.function() : null, cell.function(), "/", timeout.toMillis());
         ClientResult r = client.request(job);

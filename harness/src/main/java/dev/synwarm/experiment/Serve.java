@@ -18,15 +18,16 @@ import java.util.stream.Collectors;
 
 /** {@code serve}: the edge for people (curl, a browser in the netns) instead of the runner's client. */
 public final class Serve {
+    /** @param limits what SYNs from the client netns may cost (anyone there can send them) */
     public record Options(LaunchSpec function, Link link, EmulatorKind emulator, Mode mode, boolean tls, Duration idle,
-            AttachMode hook) {}
+            AttachMode hook, PrewarmLimits limits) {}
 
     private Serve() {}
 
     public static void run(Options o, StopSignal stop, PrintStream out) throws InterruptedException {
         try (Resources res = Resources.open()) {
             java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean();
-            Edge edge = Edge.prepare(new Edge.Options(List.of(o.function()), o.hook(), 0, PrewarmLimits.EXPOSED), r -> {
+            Edge edge = Edge.prepare(new Edge.Options(List.of(o.function()), o.hook(), 0, o.limits()), r -> {
                 if (live.get()) { // the gateway's own warm-up requests are not worth a line each
                     out.println(line(r));
                 }
@@ -55,7 +56,7 @@ public final class Serve {
                 out.println("syn-option needs the client cgroup: "
                         + edge.topology().inClient(List.of(curl.split(" "))).stream().map(Serve::quote).collect(Collectors.joining(" ")));
             }
-            PrewarmLimits l = PrewarmLimits.EXPOSED;
+            PrewarmLimits l = o.limits();
             out.println("pre-warm limits: one SYN trigger per function per " + Durations.format(l.cooldown()) + " (in the kernel), "
                     + l.maxStartsInFlight() + " pre-warm starts at once, an unclaimed instance stops after "
                     + Durations.format(l.claimTimeout()));

@@ -115,6 +115,8 @@ class BadInputCorpusTest {
                 rejecting("serve absurd loss", List.of("serve", "--loss", "80"), "--loss"),
                 rejecting("serve bad duration", List.of("serve", "--one-way", "fast"), "--one-way", "fast"),
                 rejecting("serve unknown network", List.of("serve", "--network", "overlay"), "--network", "overlay"),
+                rejecting("serve no pre-warm starts", List.of("serve", "--max-prewarms", "0"), "--max-prewarms", "0"),
+                rejecting("serve zero claim timeout", List.of("serve", "--claim-timeout", "0s"), "--claim-timeout"),
                 rejecting("cleanup bad run id", List.of("cleanup", "--run", "TOOLONG"), "--run", "TOOLONG"),
                 rejecting("unknown command", List.of("frobnicate"), "frobnicate"));
     }
