@@ -14,8 +14,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a start needs a permit, and an instance no request claims in time is stopped as wasted.
  */
 final class FunctionPool {
-    /** One instance's life: the start's result, what began it, and whether a request used it. */
-    private record Instance(CompletableFuture<Upstream> ready, Trigger startedBy, AtomicBoolean claimed) {}
+    /**
+     * One instance's life: the start's result, what began it, whether a request used it, and whether it
+     * is being stopped as an unclaimed pre-warm ({@code stopped} completes then). An expiring instance
+     * stays the pool's until its container is gone, so a function never has two.
+     */
+    private record Instance(CompletableFuture<Upstream> ready, Trigger startedBy, AtomicBoolean claimed,
+            AtomicBoolean expiring, CompletableFuture<Void> stopped) {
+        Instance(CompletableFuture<Upstream> ready, Trigger startedBy, AtomicBoolean claimed) {
+            this(ready, startedBy, claimed, new AtomicBoolean(), new CompletableFuture<>());
+        }
+    }
 
     private final InstanceLauncher launcher;
     private final PrewarmBudget budget;
@@ -62,13 +71,29 @@ final class FunctionPool {
     /** Stops {@code inst} as wasted when it is still the pool's instance and no request has used it. */
     private void expireIfUnclaimed(Instance inst) {
         synchronized (this) {
-            if (current != inst || inst.claimed.get()) {
+            if (current != inst || inst.claimed.get() || inst.expiring.get()) {
                 return;
             }
-            current = null;
+            inst.expiring.set(true);
         }
         budget.wasted.increment();
-        Thread.ofVirtual().name("expire-" + spec().function()).start(() -> launcher.stop(inst.ready.join()));
+        Thread.ofVirtual().name("expire-" + spec().function()).start(() -> {
+            try {
+                launcher.stop(inst.ready.join());
+            } finally {
+                synchronized (this) {
+                    if (current == inst) {
+                        current = null;
+                    }
+                }
+                inst.stopped.complete(null);
+            }
+        });
+    }
+
+    /** The instance being stopped as unclaimed, if that is the current one: wait for it, then look again. */
+    private CompletableFuture<Void> expiringNow() {
+        return current != null && current.expiring.get() ? current.stopped : null;
     }
 
     /**
@@ -90,8 +115,18 @@ final class FunctionPool {
     Lease acquire(Trigger request) {
         Instance inst;
         InstanceFound found;
+        while (true) {
+            CompletableFuture<Void> expiring;
+            synchronized (this) {
+                expiring = expiringNow();
+            }
+            if (expiring == null) {
+                break;
+            }
+            expiring.join();
+        }
         synchronized (this) {
-            if (current == null) {
+            if (current == null || current.expiring.get()) {
                 current = begin(request, new AtomicBoolean(true));
                 found = InstanceFound.NONE;
             } else {
@@ -114,8 +149,18 @@ final class FunctionPool {
     Upstream warm() {
         long now = MonotonicClock.nowNs();
         Instance inst;
+        while (true) {
+            CompletableFuture<Void> expiring;
+            synchronized (this) {
+                expiring = expiringNow();
+            }
+            if (expiring == null) {
+                break;
+            }
+            expiring.join();
+        }
         synchronized (this) {
-            if (current == null) {
+            if (current == null || current.expiring.get()) {
                 current = begin(new Trigger(TriggerKind.WARM, now, now, null), new AtomicBoolean(true));
             } else {
                 current.claimed.set(true);
@@ -131,7 +176,7 @@ final class FunctionPool {
 
     /** The ready instance, without waiting; null when none is ready. */
     synchronized Upstream readyNow() {
-        return current != null && current.ready.isDone() && !current.ready.isCompletedExceptionally()
+        return current != null && !current.expiring.get() && current.ready.isDone() && !current.ready.isCompletedExceptionally()
                 ? current.ready.getNow(null) : null;
     }
 

@@ -1,7 +1,7 @@
 package dev.synwarm.net;
 
-import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.KillPoint;
+import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.RunId;
 import dev.synwarm.sys.SystemException;

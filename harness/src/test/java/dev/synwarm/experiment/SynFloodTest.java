@@ -144,19 +144,23 @@ class SynFloodTest {
         long start = System.nanoTime();
         Process flood = new ProcessBuilder(edge.topology().inClient(argv)).redirectErrorStream(true).start();
         List<Double> legit = new ArrayList<>();
-        int maxContainers = 0;
+        java.util.concurrent.atomic.AtomicInteger maxContainers = new java.util.concurrent.atomic.AtomicInteger();
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            while (flood.isAlive()) { // every quarter second: the function's containers, started or stopping
+                maxContainers.accumulateAndGet(containers(id), Math::max);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            }
+        });
         for (int i = 0; flood.isAlive(); i++) {
             legit.add(e2eMs(client, host, port, "flood-" + mapped.length() + "-" + i));
-            if (i % 20 == 0) {
-                maxContainers = Math.max(maxContainers, containers(id));
-            }
         }
+        watcher.join();
         String out = new String(flood.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(flood.exitValue()).as(out).isZero();
         Matcher m = SENT.matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return new Flood(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)), Long.parseLong(m.group(3)),
-                (System.nanoTime() - start) / 1e9, legit, maxContainers);
+                (System.nanoTime() - start) / 1e9, legit, maxContainers.get());
     }
 
     private static double e2eMs(ClientProcess client, String host, int port, String id) {
@@ -165,8 +169,8 @@ class SynFloodTest {
         return (r.doneNs() - r.connectStartNs()) / 1e6;
     }
 
-    private static int containers(RunId id) throws IOException {
-        String out = Proc.run("docker", "ps", "-q", "--filter", "label=synwarm.run=" + id.value()).stdout().strip();
+    private static int containers(RunId id) {
+        String out = Proc.run("docker", "ps", "-a", "-q", "--filter", "label=synwarm.run=" + id.value()).stdout().strip();
         return out.isEmpty() ? 0 : out.split("\n").length;
     }
 
