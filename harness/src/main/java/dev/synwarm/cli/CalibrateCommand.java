@@ -22,6 +22,12 @@ import picocli.CommandLine.Option;
         description = "Build a client namespace and edge, apply a link, and measure TCP connect, "
                 + "request/response and ping RTT from the client namespace against 2 x one-way.")
 public final class CalibrateCommand implements Callable<Integer>, CreatesResources {
+    /** Containers (coldstart) or namespaces and the delay line (calibrate): no eBPF, so no BTF needed. */
+    @Override
+    public boolean loadsBpf() {
+        return false;
+    }
+
     @Option(names = "--one-way", paramLabel = "DURATION", description = "One-way delay, e.g. 20ms.")
     Duration oneWay;
 

@@ -1,6 +1,7 @@
 package dev.synwarm.cli;
 
 import dev.synwarm.bpf.BpfReaper;
+import dev.synwarm.gateway.TlsKeyReaper;
 import dev.synwarm.net.NetReapers;
 import dev.synwarm.runtime.ContainerReaper;
 import dev.synwarm.sys.Ownership;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code synwarm cleanup}: removes what synwarm runs left behind (dead runs only, unless --all). */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = "Remove namespaces, links (with their qdiscs and XDP/TC programs), cgroups, delay-line "
-                + "processes and containers of synwarm runs whose process is gone.")
+                + "processes, containers and TLS key temp directories of synwarm runs whose process is gone.")
 public final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also remove resources of runs that are still alive.")
     boolean all;
@@ -34,6 +35,7 @@ public final class CleanupCommand implements Callable<Integer> {
         r.add(new ContainerReaper());
         r.add(new BpfReaper());
         r.addAll(NetReapers.all());
+        r.add(new TlsKeyReaper());
         return List.copyOf(r);
     }
 

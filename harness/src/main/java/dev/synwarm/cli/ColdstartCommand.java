@@ -28,6 +28,12 @@ import picocli.CommandLine.Spec;
             "interleaved, with the plain docker run CLI; prints p50/p95 of each phase. Progress goes to stderr."
         })
 public final class ColdstartCommand implements Callable<Integer>, CreatesResources {
+    /** Containers (coldstart) or namespaces and the delay line (calibrate): no eBPF, so no BTF needed. */
+    @Override
+    public boolean loadsBpf() {
+        return false;
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,9 +1,13 @@
 package dev.synwarm.cli;
 
+import dev.synwarm.host.Check;
+import dev.synwarm.host.HostChecks;
 import dev.synwarm.sys.StaleReaping;
 import dev.synwarm.sys.SystemException;
 import dev.synwarm.sys.UsageException;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,7 +54,14 @@ public final class Main {
         cl.registerConverter(Duration.class, new DurationConverter());
         cl.setExecutionStrategy(parsed -> {
             Object command = parsed.asCommandLineList().getLast().getCommand();
-            if (command instanceof CreatesResources) {
+            if (command instanceof CreatesResources creates) {
+                java.io.PrintWriter err = parsed.commandSpec().commandLine().getErr();
+                List<Check> blocking = HostChecks.forThisHost().preflight(creates.loadsBpf());
+                if (!blocking.isEmpty()) { // before the reaper: it, too, needs root
+                    err.println("synwarm: cannot run here: " + blocking.stream()
+                            .map(c -> c.name() + " (" + c.found() + "; " + c.fix() + ")").collect(Collectors.joining(", ")));
+                    return EXIT_USAGE;
+                }
                 // Quietly: a bad flag must still get exactly one line of output; `cleanup` is the command
                 // that reports what it removes.
                 for (StaleReaping.Reaped r : StaleReaping.reapDeadRuns(CleanupCommand.reapers())) {
@@ -62,11 +73,11 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             Throwable cause = ex;
             if (cause instanceof UsageException) {
-                line.getErr().println("synwarm: " + cause.getMessage());
+                line.getErr().println("synwarm: " + oneLine(cause.getMessage()));
                 return EXIT_USAGE;
             }
             if (cause instanceof SystemException) {
-                line.getErr().println("synwarm: " + cause.getMessage());
+                line.getErr().println("synwarm: " + oneLine(cause.getMessage()));
                 return EXIT_FAILED;
             }
             throw ex;
@@ -77,5 +88,10 @@ public final class Main {
             return EXIT_USAGE;
         });
         return cl;
+    }
+
+    /** Errors are one line: a message that quotes a multi-line tool output is joined. */
+    private static String oneLine(String message) {
+        return String.join(" ", String.valueOf(message).lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.synwarm.cli;
 import dev.synwarm.experiment.Serve;
 import dev.synwarm.experiment.StopSignal;
 import dev.synwarm.gateway.LaunchSpec;
+import dev.synwarm.gateway.PrewarmLimits;
 import dev.synwarm.scenario.ContainerNetwork;
 import dev.synwarm.scenario.EmulatorKind;
 import dev.synwarm.scenario.Link;
@@ -54,6 +55,16 @@ public final class ServeCommand implements Callable<Integer>, CreatesResources {
     @Option(names = "--hook", paramLabel = "xdp|tc", description = "where the SYN probe attaches (default: xdp)")
     String hook = "xdp";
 
+    @Option(names = "--cooldown", paramLabel = "DURATION", description = "in-kernel pre-warm cooldown per function (default: 1s)")
+    Duration cooldown = PrewarmLimits.EXPOSED.cooldown();
+
+    @Option(names = "--max-prewarms", paramLabel = "N", description = "pre-warm starts in flight at once (default: 2)")
+    int maxPrewarms = PrewarmLimits.EXPOSED.maxStartsInFlight();
+
+    @Option(names = "--claim-timeout", paramLabel = "DURATION",
+            description = "stop a pre-warmed instance no request used within this time, counted as wasted (default: 5s)")
+    Duration claimTimeout = PrewarmLimits.EXPOSED.claimTimeout();
+
     @Override
     public Integer call() throws InterruptedException {
         if (!ScenarioReader.FUNCTIONS.contains(function)) {
@@ -68,9 +79,14 @@ public final class ServeCommand implements Callable<Integer>, CreatesResources {
         if (jitter.compareTo(oneWay) > 0 || !(loss >= 0 && loss <= 50) || idle.isZero()) {
             throw new UsageException("--jitter must not exceed --one-way, --loss must be within 0..50 and --idle above 0");
         }
+        if (cooldown.isNegative() || maxPrewarms < 1 || claimTimeout.isNegative() || claimTimeout.isZero()) {
+            throw new UsageException("--cooldown must not be negative, --max-prewarms at least 1 and --claim-timeout above 0: "
+                    + cooldown + ", " + maxPrewarms + ", " + claimTimeout);
+        }
+        PrewarmLimits limits = new PrewarmLimits(cooldown, maxPrewarms, claimTimeout);
         try (StopSignal stop = StopSignal.install()) {
             Serve.run(new Serve.Options(new LaunchSpec(function, init, exec, net), new Link(oneWay, jitter, loss), emu, m,
-                    tls, idle, Options.hook(hook)), stop, System.out);
+                    tls, idle, Options.hook(hook), limits), stop, System.out);
         }
         return Main.EXIT_OK;
     }

@@ -13,6 +13,7 @@ import dev.synwarm.client.InProcessClient;
 import dev.synwarm.gateway.EdgeRecord;
 import dev.synwarm.gateway.Gateway;
 import dev.synwarm.gateway.LaunchSpec;
+import dev.synwarm.gateway.PrewarmLimits;
 import dev.synwarm.gateway.SynSeen;
 import dev.synwarm.gateway.TlsIdentity;
 import dev.synwarm.gateway.TriggerKind;
@@ -24,7 +25,9 @@ import dev.synwarm.runtime.DockerRuntime;
 import dev.synwarm.scenario.EmulatorKind;
 import dev.synwarm.scenario.Link;
 import dev.synwarm.scenario.Mode;
+import dev.synwarm.sys.KillPoint;
 import dev.synwarm.sys.Resources;
+import dev.synwarm.sys.RunId;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -38,10 +41,12 @@ import java.util.function.Consumer;
 public final class Edge implements AutoCloseable {
     /**
      * @param functions the functions to serve and how they start at first
+     * @param limits    what pre-warm triggers may cost (kernel cooldown, starts in flight, claim timeout)
      * @param probe false leaves the SYN probe off (the syn modes then get no trigger): the control run
      *     that shows the regression checks catch a dead pre-warm path
      */
-    public record Options(List<LaunchSpec> functions, AttachMode hook, int basePort, boolean probe) {}
+    public record Options(List<LaunchSpec> functions, AttachMode hook, int basePort, PrewarmLimits limits,
+            boolean probe) {}
 
     private final Topology topology;
     private final TlsIdentity tls;
@@ -69,20 +74,28 @@ public final class Edge implements AutoCloseable {
      * is created. {@code records} receives every request the gateway handled.
      */
     public static Edge prepare(Options o, Consumer<EdgeRecord> records, Resources res) {
+        RunId id = res.runId();
         DockerRuntime runtime = DockerRuntime.open(res);
         res.add("container runtime", runtime::close);
         o.functions().forEach(f -> runtime.requireImage(f.function()));
+        KillPoint.reached("runtime.opened", id);
         Topology topology = Topology.create(res);
+        KillPoint.reached("topology.done", id);
         TlsIdentity tls = TlsIdentity.generate(res);
-        Gateway gateway = Gateway.start(new Gateway.Config(topology.edgeAddress(), o.basePort(), o.functions(), tls),
+        KillPoint.reached("tls.generated", id);
+        Gateway gateway = Gateway.start(new Gateway.Config(topology.edgeAddress(), o.basePort(), o.functions(), tls, o.limits()),
                 new RuntimeLauncher(runtime), records, res);
-        PrewarmProbe probe = o.probe() ? attachProbe(topology, o.hook(), gateway, res) : null;
+        KillPoint.reached("gateway.listening", id);
+        PrewarmProbe probe = o.probe() ? attachProbe(topology, o.hook(), o.limits().cooldown(), gateway, res) : null;
+        KillPoint.reached("probe.attached", id);
         FnIdTagger tagger = FnIdTagger.attach(topology.clientCgroup(), res);
+        KillPoint.reached("tagger.attached", id);
         return new Edge(topology, tls, gateway, probe, tagger, runtime.daemon().engineVersion(), res);
     }
 
-    private static PrewarmProbe attachProbe(Topology topology, AttachMode hook, Gateway gateway, Resources res) {
-        PrewarmProbe probe = PrewarmProbe.attach(topology.edgeInterface(), hook, ConsumerKind.BLOCKING, Duration.ZERO,
+    private static PrewarmProbe attachProbe(Topology topology, AttachMode hook, Duration cooldown, Gateway gateway,
+            Resources res) {
+        PrewarmProbe probe = PrewarmProbe.attach(topology.edgeInterface(), hook, ConsumerKind.BLOCKING, cooldown,
                 e -> gateway.onSyn(seen(e)), res);
         for (String fn : gateway.functions()) {
             gateway.functionPorts(fn).forEach(port -> probe.mapPort(port, gateway.fnId(fn)));
@@ -97,7 +110,9 @@ public final class Edge implements AutoCloseable {
 
     /** Starts the client process in the client netns and cgroup; it warms up before this returns. */
     public ClientProcess startClient(int warmups) {
-        return ClientProcess.start(topology::inClient, tls.certificatePem(), tls.keystore(), tls.password(), warmups, res);
+        ClientProcess c = ClientProcess.start(topology::inClient, tls.certificatePem(), tls.keystore(), tls.password(), warmups, res);
+        KillPoint.reached("client.started", res.runId());
+        return c;
     }
 
     /** Emulates {@code next} on the WAN unless it is already the link; returns the emulator backend. */
@@ -113,6 +128,7 @@ public final class Edge implements AutoCloseable {
             }
             emulator = topology.emulate(new LinkSpec(next.oneWay(), next.jitter(), next.lossPercent()), choice);
             link = next;
+            KillPoint.reached("link.emulated", res.runId());
         }
         return emulator.backend();
     }
@@ -152,6 +168,7 @@ public final class Edge implements AutoCloseable {
             ClientResult r = c.request(new ClientJob(null, host, port, protocol, tlsOn ? fn : null, fn, "/", 5_000));
             failed += r.ok() ? 0 : 1;
         }
+        KillPoint.reached("gateway.warmed", res.runId());
         gateway.scaleAllToZero();
         gateway.mode(before);
         if (failed == requests) {

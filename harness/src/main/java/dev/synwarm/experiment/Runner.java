@@ -7,6 +7,7 @@ import dev.synwarm.client.ClientResult;
 import dev.synwarm.gateway.EdgeRecord;
 import dev.synwarm.gateway.Gateway;
 import dev.synwarm.gateway.LaunchSpec;
+import dev.synwarm.gateway.PrewarmLimits;
 import dev.synwarm.measure.Environment;
 import dev.synwarm.measure.Json;
 import dev.synwarm.measure.ResultsDir;
@@ -21,9 +22,13 @@ import dev.synwarm.stats.Summarizer;
 import dev.synwarm.stats.SummaryFiles;
 import dev.synwarm.stats.SummaryOptions;
 import dev.synwarm.sys.AtomicFile;
+import dev.synwarm.sys.KillPoint;
 import dev.synwarm.sys.Resources;
+import dev.synwarm.sys.RunId;
 import dev.synwarm.sys.SystemException;
+import dev.synwarm.sys.UsageException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -38,7 +44,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Runs a scenario: prepare the testbed, then per cell (in the scenario's seeded order) and per
  * repetition scale to zero (or warm up), make one client request, and append its timeline row; finally
- * summarise. run.json is rewritten after every cell, so a killed run still says how far it got.
+ * summarise. run.json is rewritten after every cell, so a killed run still says how far it got, and
+ * {@link #resume} measures what it lacks.
  */
 public final class Runner {
     /**
@@ -62,27 +69,66 @@ public final class Runner {
     private Runner() {}
 
     public static Outcome run(Scenario scenario, Options o, StopSignal stop) {
+        return measure(scenario, o, stop, null);
+    }
+
+    /**
+     * Completes the interrupted run in {@code dir}: the repetitions samples.csv lacks are measured (in the
+     * scenario's order) and appended; run.json names this process in {@code resumedBy}.
+     */
+    public static Outcome resume(Path dir, Options o, StopSignal stop) {
+        PartialRun partial = PartialRun.open(dir);
+        return measure(partial.scenario(), o, stop, partial);
+    }
+
+    private static Outcome measure(Scenario scenario, Options o, StopSignal stop, PartialRun partial) {
         try (Resources res = Resources.open()) {
+            RunId id = res.runId();
             EdgeRecords records = new EdgeRecords();
-            Edge edge = Edge.prepare(new Edge.Options(functions(scenario), o.hook(), 0, o.probe()), records, res);
+            Edge edge = Edge.prepare(new Edge.Options(functions(scenario), o.hook(), 0, PrewarmLimits.EXPERIMENT,
+                    o.probe()), records, res);
             edge.warmGateway(GATEWAY_WARMUPS);
             ClientProcess client = edge.startClient(o.clientWarmups());
-            // the results directory appears only once the testbed stands: a failed set-up leaves nothing
-            Instant start = Instant.now();
             RunManifest.Software sw = Environment.software(o.repo(), edge.dockerVersion());
-            Path dir = ResultsDir.create(o.resultsRoot(), scenario.name(), start, Environment.shortSha(sw));
-            RunManifest manifest = new RunManifest(res.runId().value(), scenario, sw, Environment.machine(), "",
-                    List.of(), start, null, 0, false, "running");
-            writeManifest(dir, manifest);
+            Path dir;
+            RunManifest manifest;
             List<TimelineRow> rows = new ArrayList<>();
+            Set<String> done = Set.of();
+            if (partial == null) {
+                // the results directory appears only once the testbed stands: a failed set-up leaves nothing
+                Instant start = Instant.now();
+                dir = ResultsDir.create(o.resultsRoot(), scenario.name(), start, Environment.shortSha(sw));
+                keepScenario(scenario, dir);
+                manifest = new RunManifest(id.value(), scenario, sw, Environment.machine(), "", List.of(), start, null, 0,
+                        false, "running", List.of());
+            } else {
+                dir = partial.dir();
+                if (!partial.gitCommit().equals(sw.gitCommit())) {
+                    throw new UsageException(dir.resolve(ResultsDir.MANIFEST) + ": software.gitCommit " + partial.gitCommit()
+                            + " is not the checkout's " + sw.gitCommit() + "; resuming would mix code versions");
+                }
+                rows.addAll(partial.rows());
+                done = partial.done();
+                List<String> earlier = partial.processes().subList(1, partial.processes().size());
+                List<String> resumedBy = new ArrayList<>(earlier);
+                resumedBy.add(id.value());
+                manifest = new RunManifest(partial.processes().getFirst(), scenario, sw, Environment.machine(), "",
+                        LinkCalibrations.of(rows), partial.started(), null, rows.size(), false, "running", resumedBy);
+            }
+            writeManifest(dir, manifest);
+            KillPoint.reached("results.created", id);
             String stoppedBecause = "";
-            try (ProgressBar bar = progress(scenario);
+            try (ProgressBar bar = progress(scenario, rows.size());
                     SamplesCsv.Appender csv = SamplesCsv.append(dir.resolve(SamplesCsv.FILE))) {
                 cells:
                 for (Cell cell : scenario.cells()) {
+                    List<Integer> missing = missing(scenario, cell, done);
+                    if (missing.isEmpty()) {
+                        continue;
+                    }
                     manifest = manifest.withEmulator(edge.useLink(cell.link(), scenario.emulator()));
                     edge.use(spec(cell), cell.mode());
-                    for (int rep = -scenario.warmup(); rep < scenario.repetitions(); rep++) {
+                    for (int rep : missing) {
                         if (stop.requested()) {
                             stoppedBecause = "stopped by Ctrl-C";
                             break cells;
@@ -96,6 +142,7 @@ public final class Runner {
                         csv.append(row);
                         rows.add(row);
                         bar.step();
+                        KillPoint.reached("sample." + rows.size(), id);
                     }
                     manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
                     writeManifest(dir, manifest);
@@ -109,6 +156,7 @@ public final class Runner {
             } finally {
                 client.close();
             }
+            KillPoint.reached("summary", id);
             // the same process step report runs on samples.csv later: one summary format, whoever writes it
             RunSummary summary = new Summarizer(SummaryOptions.DEFAULT).summarize(rows);
             try {
@@ -123,17 +171,47 @@ public final class Runner {
         }
     }
 
+    /** The cell's repetitions (warm-ups negative) not yet in samples.csv, in order. */
+    private static List<Integer> missing(Scenario s, Cell cell, Set<String> done) {
+        List<Integer> reps = new ArrayList<>();
+        for (int rep = -s.warmup(); rep < s.repetitions(); rep++) {
+            if (!done.contains(PartialRun.key(cell.id(), rep))) {
+                reps.add(rep);
+            }
+        }
+        return reps;
+    }
+
+    /** Copies the scenario file into the run directory: what {@code --resume} re-reads. */
+    private static void keepScenario(Scenario s, Path dir) {
+        Path source = Path.of(s.source());
+        if (!Files.isRegularFile(source)) {
+            return; // parsed from text (tests): such a run cannot be resumed, and PartialRun says so
+        }
+        try {
+            AtomicFile.write(dir.resolve(PartialRun.SCENARIO_COPY), Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new SystemException("cannot copy " + source + " into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** One repetition: the instance state the mode needs, the request, the joined row. */
     static TimelineRow once(Edge edge, ClientProcess client, EdgeRecords records, Resources res, Cell cell, int rep,
             Duration timeout) {
         Gateway g = edge.gateway();
+        boolean tls = cell.protocol().tls();
+        String id = res.runId().value() + "-" + cell.id() + "-r" + rep;
         if (cell.mode() == Mode.WARM) {
-            g.warm(cell.function());
+            try {
+                g.warm(cell.function());
+            } catch (SystemException e) { // the daemon restarting, the image gone: this repetition fails, the run goes on
+                ClientResult none = new ClientResult(id, 0, 0, null, null, null, null, null, null, null, 0,
+                        "warm instance did not start: " + e.getMessage());
+                return Samples.row(res.runId().value(), cell, rep, none, null);
+            }
         } else {
             g.scaleToZero(cell.function());
         }
-        boolean tls = cell.protocol().tls();
-        String id = res.runId().value() + "-" + cell.id() + "-r" + rep;
         ClientJob job = new ClientJob(id, edge.edgeAddress().getHostAddress(), g.portFor(cell.function(), cell.mode(), tls),
                 cell.protocol().label(), tls ? cell.function() : null, cell.function(), "/", timeout.toMillis());
         ClientResult r = client.request(job);
@@ -152,8 +230,8 @@ public final class Runner {
         return List.copyOf(first.values());
     }
 
-    private static ProgressBar progress(Scenario s) {
-        return new ProgressBarBuilder().setTaskName(s.name()).setInitialMax(s.totalRequests())
+    private static ProgressBar progress(Scenario s, long alreadyDone) {
+        return new ProgressBarBuilder().setTaskName(s.name()).setInitialMax(s.totalRequests()).startsFrom(alreadyDone, Duration.ZERO)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setMaxRenderedLength(160)
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
     }

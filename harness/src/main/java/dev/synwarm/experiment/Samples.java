@@ -24,7 +24,8 @@ final class Samples {
     static TimelineRow row(String runId, Cell cell, int repetition, ClientResult c, EdgeRecord edge) {
         Verdict v;
         if (!c.ok()) {
-            v = new Verdict(Status.failed, "client: " + (c.error().isEmpty() ? "status " + c.status() : c.error()));
+            String edgeSaid = edge == null || edge.error().isEmpty() ? "" : "; edge: " + edge.error();
+            v = new Verdict(Status.failed, "client: " + (c.error().isEmpty() ? "status " + c.status() : c.error()) + edgeSaid);
         } else if (edge == null) {
             v = new Verdict(Status.failed, "gateway has no record of the request");
         } else {

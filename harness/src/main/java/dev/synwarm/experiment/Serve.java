@@ -4,6 +4,7 @@ import dev.synwarm.bpf.AttachMode;
 import dev.synwarm.gateway.EdgeRecord;
 import dev.synwarm.gateway.Gateway;
 import dev.synwarm.gateway.LaunchSpec;
+import dev.synwarm.gateway.PrewarmLimits;
 import dev.synwarm.scenario.EmulatorKind;
 import dev.synwarm.scenario.Link;
 import dev.synwarm.scenario.Mode;
@@ -17,15 +18,16 @@ import java.util.stream.Collectors;
 
 /** {@code serve}: the edge for people (curl, a browser in the netns) instead of the runner's client. */
 public final class Serve {
+    /** @param limits what SYNs from the client netns may cost (anyone there can send them) */
     public record Options(LaunchSpec function, Link link, EmulatorKind emulator, Mode mode, boolean tls, Duration idle,
-            AttachMode hook) {}
+            AttachMode hook, PrewarmLimits limits) {}
 
     private Serve() {}
 
     public static void run(Options o, StopSignal stop, PrintStream out) throws InterruptedException {
         try (Resources res = Resources.open()) {
             java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean();
-            Edge edge = Edge.prepare(new Edge.Options(List.of(o.function()), o.hook(), 0, true), r -> {
+            Edge edge = Edge.prepare(new Edge.Options(List.of(o.function()), o.hook(), 0, o.limits(), true), r -> {
                 if (live.get()) { // the gateway's own warm-up requests are not worth a line each
                     out.println(line(r));
                 }
@@ -54,6 +56,10 @@ public final class Serve {
                 out.println("syn-option needs the client cgroup: "
                         + edge.topology().inClient(List.of(curl.split(" "))).stream().map(Serve::quote).collect(Collectors.joining(" ")));
             }
+            PrewarmLimits l = o.limits();
+            out.println("pre-warm limits: one SYN trigger per function per " + Durations.format(l.cooldown()) + " (in the kernel), "
+                    + l.maxStartsInFlight() + " pre-warm starts at once, an unclaimed instance stops after "
+                    + Durations.format(l.claimTimeout()));
             out.println("Ctrl-C stops.");
             live.set(true);
             out.flush();
@@ -63,6 +69,7 @@ public final class Serve {
                     out.println(LocalTime.now() + " " + fn + " idle for " + Durations.format(o.idle()) + ": scaled to zero");
                 }
             }
+            out.println("pre-warm cost: " + g.prewarmStats() + "; probe: " + edge.probe().map(p -> p.stats().toString()).orElse("off"));
         }
     }
 

@@ -104,8 +104,19 @@ final class Exchange {
                 reply(out, status, error);
                 return;
             }
-            Socket upstream = Preconnect.finish(early, lease.upstream().endpoint());
-            early = null;
+            Socket upstream;
+            try {
+                upstream = Preconnect.finish(early, lease.upstream().endpoint());
+            } catch (IOException e) {
+                // the instance is gone (container killed, daemon restarted): fail this request, not the next
+                gateway.forget(function, lease.upstream());
+                status = 502;
+                error = "instance " + lease.upstream().id() + " unreachable: " + e.getMessage();
+                reply(out, status, error);
+                return;
+            } finally {
+                early = null;
+            }
             try (Socket up = upstream) {
                 up.setSoTimeout(TIMEOUT_MS);
                 OutputStream upOut = up.getOutputStream();
@@ -117,6 +128,10 @@ final class Exchange {
                 byte[] buf = head.bytes(); // the request is sent: reuse its buffer for the response
                 int n = upIn.read(buf);
                 firstByte = MonotonicClock.nowNs();
+                if (n < 0) { // the port's proxy took the connection but nothing behind it answered
+                    firstByte = null;
+                    throw new IOException("instance " + lease.upstream().id() + " closed the connection without a response");
+                }
                 status = statusOf(buf, n);
                 while (n >= 0) {
                     out.write(buf, 0, n);
@@ -124,6 +139,11 @@ final class Exchange {
                 }
                 out.flush();
                 done = MonotonicClock.nowNs();
+            } catch (IOException e) {
+                if (firstByte == null) { // the instance died under the request: the next one starts afresh
+                    gateway.forget(function, lease.upstream());
+                }
+                throw e;
             }
         } catch (IOException | RuntimeException e) {
             error = error.isEmpty() ? e.toString() : error;

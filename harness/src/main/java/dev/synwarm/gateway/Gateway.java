@@ -25,8 +25,15 @@ import javax.net.ssl.SSLContext;
  * option ports B+100/B+101; the server-name ports B+102/B+103.
  */
 public final class Gateway implements AutoCloseable {
-    /** @param functions what each function starts with; their order gives function ids 1, 2, … */
-    public record Config(InetAddress bind, int basePort, List<LaunchSpec> functions, TlsIdentity tls) {}
+    /**
+     * @param functions what each function starts with; their order gives function ids 1, 2, …
+     * @param limits    what pre-warm triggers may cost (the cooldown part is the probe's to apply)
+     */
+    public record Config(InetAddress bind, int basePort, List<LaunchSpec> functions, TlsIdentity tls, PrewarmLimits limits) {
+        public Config(InetAddress bind, int basePort, List<LaunchSpec> functions, TlsIdentity tls) {
+            this(bind, basePort, functions, tls, PrewarmLimits.EXPERIMENT);
+        }
+    }
 
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final Map<Integer, String> byId = new ConcurrentHashMap<>();
@@ -34,23 +41,25 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, SynSeen> syns = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final Consumer<EdgeRecord> sink;
+    private final PrewarmBudget budget;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Mode mode = Mode.COLD;
 
-    private Gateway(Consumer<EdgeRecord> sink) {
+    private Gateway(Consumer<EdgeRecord> sink, PrewarmLimits limits) {
         this.sink = sink;
+        this.budget = new PrewarmBudget(limits);
     }
 
     /** Binds every listener; registered in {@code res} so Ctrl-C closes it and stops its instances. */
     public static Gateway start(Config config, InstanceLauncher launcher, Consumer<EdgeRecord> sink, Resources res) {
-        Gateway g = new Gateway(sink);
+        Gateway g = new Gateway(sink, config.limits());
         res.add("gateway", g::close);
         SSLContext tls = config.tls().serverContext();
         int b = config.basePort();
         try {
             int i = 0;
             for (LaunchSpec spec : config.functions()) {
-                g.pools.put(spec.function(), new FunctionPool(launcher, spec));
+                g.pools.put(spec.function(), new FunctionPool(launcher, spec, g.budget));
                 g.byId.put(i + 1, spec.function());
                 g.idOf.put(spec.function(), i + 1);
                 g.bind(config.bind(), b == 0 ? 0 : b + 2 * i, ListenerRole.FUNCTION, spec.function(), null);
@@ -161,6 +170,16 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** What pre-warm triggers have cost so far. */
+    public PrewarmStats prewarmStats() {
+        return budget.stats();
+    }
+
+    /** The instance behind {@code dead} failed a request: the next one starts afresh. */
+    void forget(String function, Upstream dead) {
+        pool(function).forget(dead);
+    }
+
     void onClientHello(String connection, String serverName, long atNs) {
         FunctionPool p = pools.get(serverName);
         if (p != null && honours(TriggerKind.SNI)) {
@@ -245,6 +264,7 @@ public final class Gateway implements AutoCloseable {
                 // closing a listening socket fails only when it is already closed
             }
         }
+        budget.close();
         scaleAllToZero();
     }
 }

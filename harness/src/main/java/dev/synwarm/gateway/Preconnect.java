@@ -49,7 +49,12 @@ final class Preconnect {
         }
         Socket s = new Socket();
         s.setTcpNoDelay(true);
-        s.connect(to, TIMEOUT_MS);
+        try {
+            s.connect(to, TIMEOUT_MS);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
         return s;
     }
 

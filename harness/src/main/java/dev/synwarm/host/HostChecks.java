@@ -30,6 +30,15 @@ public final class HostChecks {
         return new HostChecks(Path.of(System.getProperty("synwarm.btf", "/sys/kernel/btf/vmlinux")));
     }
 
+    /**
+     * The checks that decide in microseconds whether a command that creates resources can run at all:
+     * root, and (for eBPF) kernel version and BTF. Returns the ones that block.
+     */
+    public List<Check> preflight(boolean bpf) {
+        List<Check> checks = bpf ? List.of(root(), kernel(), btf()) : List.of(root());
+        return checks.stream().filter(Check::blocksRun).toList();
+    }
+
     public List<Check> run() {
         List<Check> checks = new ArrayList<>();
         checks.add(root());

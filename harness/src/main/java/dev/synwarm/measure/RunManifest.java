@@ -9,6 +9,8 @@ import java.util.List;
  * and machine it ran on, the emulator and how well it hit its links, and whether the run completed.
  *
  * @param stoppedBecause why an incomplete run stopped ("" while running or when complete)
+ * @param resumedBy run ids of the {@code run --resume} processes that added samples after the first
+ *     (each row of samples.csv names the process that measured it)
  */
 public record RunManifest(
         String runId,
@@ -21,10 +23,15 @@ public record RunManifest(
         Instant ended,
         long samples,
         boolean complete,
-        String stoppedBecause) {
+        String stoppedBecause,
+        List<String> resumedBy) {
 
     /** Versions of what the measurement depends on; "unknown" where a tool could not tell. */
     public record Software(String gitCommit, boolean gitDirty, String kernel, String jdk, String docker, String libbpf) {}
+
+    public RunManifest {
+        resumedBy = List.copyOf(resumedBy);
+    }
 
     public record Machine(int cpus, long memoryBytes, String cpuModel) {}
 
@@ -37,11 +44,12 @@ public record RunManifest(
             int connects, double connectP50Ms, double connectP50ErrorMs) {}
 
     public RunManifest with(Instant end, long samplesNow, boolean done, String why, List<LinkCalibration> cal) {
-        return new RunManifest(runId, scenario, software, machine, emulator, cal, started, end, samplesNow, done, why);
+        return new RunManifest(runId, scenario, software, machine, emulator, cal, started, end, samplesNow, done, why,
+                resumedBy);
     }
 
     public RunManifest withEmulator(String backend) {
         return new RunManifest(runId, scenario, software, machine, backend, calibration, started, ended, samples,
-                complete, stoppedBecause);
+                complete, stoppedBecause, resumedBy);
     }
 }

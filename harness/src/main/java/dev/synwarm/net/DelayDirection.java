@@ -106,6 +106,9 @@ final class DelayDirection {
         for (AtomicLong c : List.of(received, sent, lost, overflow, sendErrors, kernelDrops, late, maxLate)) {
             c.set(0);
         }
+        // frames still queued (a line lagging behind its warm-up) are sent, and counted, after the reset:
+        // count them as received in the new epoch too, or sent exceeds received
+        received.set(queue.size());
     }
 
     private void readLoop() {

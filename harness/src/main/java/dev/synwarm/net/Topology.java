@@ -1,5 +1,6 @@
 package dev.synwarm.net;
 
+import dev.synwarm.sys.KillPoint;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.RunId;
@@ -76,12 +77,14 @@ public final class Topology implements AutoCloseable {
 
         Ip.run("netns", "add", ns);
         own(res, owned, "netns " + ns, () -> Ip.deleteNetns(ns));
+        KillPoint.reached("topology.netns", id);
         // before the veth end moves in, so it is created with IPv6 off
         Ip.inNetns(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
         Ip.run("-n", ns, "link", "set", "lo", "up");
 
         Ip.run("link", "add", c, "address", clientMac, "type", "veth", "peer", "name", cw);
         own(res, owned, "link " + cw, () -> Ip.deleteLink(cw));
+        KillPoint.reached("topology.veth", id);
         Ip.run("link", "set", c, "netns", ns);
         Ip.run("link", "add", e, "address", edgeMac, "type", "veth", "peer", "name", ew);
         own(res, owned, "link " + e, () -> Ip.deleteLink(e));

@@ -52,6 +52,11 @@ public final class ContainerReaper implements Reaper {
                 docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
             } catch (NotFoundException alreadyGone) {
                 // removed concurrently by its owner
+            } catch (com.github.dockerjava.api.exception.ConflictException e) {
+                if (!e.getMessage().contains("already in progress")) {
+                    throw e;
+                }
+                // another process's reaper is removing it right now (every synwarm command reaps at start)
             }
             removed.add(name(c) + " (run " + run.get() + ")");
         }

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.synwarm.runtime.image.FunctionImages;
+import dev.synwarm.sys.KillPoint;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.SystemException;
 import dev.synwarm.sys.UsageException;
@@ -103,6 +104,7 @@ public final class DockerRuntime implements FunctionRuntime {
         }
         long createReturned = System.nanoTime();
         resources.add(what(name), () -> containers.remove(id));
+        KillPoint.reached("container.created", resources.runId());
 
         long startIssued = System.nanoTime();
         try {
@@ -115,6 +117,7 @@ public final class DockerRuntime implements FunctionRuntime {
             throw new SystemException("docker start " + name + " failed: " + e.getMessage(), e);
         }
         long startReturned = System.nanoTime();
+        KillPoint.reached("container.started", resources.runId());
 
         HttpProbe.Reply ready;
         try {

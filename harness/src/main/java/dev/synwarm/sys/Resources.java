@@ -47,11 +47,17 @@ public final class Resources implements AutoCloseable {
     }
 
     /** Registers {@code release} to undo {@code what}; returns nothing to keep call sites short. */
-    public synchronized void add(String what, Release release) {
-        if (closed.get()) {
-            throw new IllegalStateException("resources already released; cannot register " + what);
+    public void add(String what, Release release) {
+        synchronized (this) {
+            if (!closed.get()) {
+                entries.push(new Entry(what, release));
+                return;
+            }
         }
-        entries.push(new Entry(what, release));
+        // Created while the shutdown hook was releasing (a SIGTERM during a container start): nobody will
+        // release it later, so undo it now, and stop the caller.
+        runRelease(new Entry(what, release));
+        throw new IllegalStateException("resources already released; " + what + " was undone at once");
     }
 
     /** Releases and forgets {@code what} early (for example a container stopped between repetitions). */

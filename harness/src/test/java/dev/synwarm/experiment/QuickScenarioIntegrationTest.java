@@ -82,7 +82,7 @@ class QuickScenarioIntegrationTest {
         assertThat(Proc.run("ip", "netns", "list").stdout()).doesNotContain("sw-" + id);
         assertThat(Proc.run("docker", "ps", "-a", "-q", "--filter", "label=synwarm.run=" + id).stdout()).isBlank();
         assertThat(Files.list(o.dir())).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("run.json", "samples.csv", "summary.csv", "summary.json");
+                .containsExactlyInAnyOrder("run.json", "samples.csv", "summary.csv", "summary.json", "scenario.yaml");
     }
 
     private static double median(Runner.Outcome o, double oneWayMs, String protocol, String mode) {

@@ -23,7 +23,6 @@ class RunIdTest {
 
     @Test
     void aDeadOwnerIsNotLive() {
-        System.setProperty("synwarm.stateDir", System.getProperty("java.io.tmpdir") + "/sw-own-test");
         RunId id = RunId.random();
         assertThat(Ownership.isLive(id)).isFalse();
     }
