@@ -21,16 +21,16 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
+            CalibrateCommand.class,
+            ColdstartCommand.class,
             ProbeCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
             ReportCommand.class,
             RegressCommand.class,
             ReproduceCommand.class,
-            ColdstartCommand.class,
-            CalibrateCommand.class,
-            CleanupCommand.class,
-            RunCommand.class,
-            ServeCommand.class,
             BenchCommand.class,
+            CleanupCommand.class,
         })
 public final class Main {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
