@@ -111,20 +111,25 @@ final class FunctionPool {
         launcher.stop(dead);
     }
 
-    /** Waits for a ready instance, starting one (cold, by {@code request}) when there is none. */
-    Lease acquire(Trigger request) {
-        Instance inst;
-        InstanceFound found;
+    /** Waits until no instance of this function is being stopped: never two containers per function. */
+    private void awaitNoneExpiring() {
         while (true) {
             CompletableFuture<Void> expiring;
             synchronized (this) {
                 expiring = expiringNow();
             }
             if (expiring == null) {
-                break;
+                return;
             }
             expiring.join();
         }
+    }
+
+    /** Waits for a ready instance, starting one (cold, by {@code request}) when there is none. */
+    Lease acquire(Trigger request) {
+        Instance inst;
+        InstanceFound found;
+        awaitNoneExpiring();
         synchronized (this) {
             if (current == null || current.expiring.get()) {
                 current = begin(request, new AtomicBoolean(true));
@@ -149,16 +154,7 @@ final class FunctionPool {
     Upstream warm() {
         long now = MonotonicClock.nowNs();
         Instance inst;
-        while (true) {
-            CompletableFuture<Void> expiring;
-            synchronized (this) {
-                expiring = expiringNow();
-            }
-            if (expiring == null) {
-                break;
-            }
-            expiring.join();
-        }
+        awaitNoneExpiring();
         synchronized (this) {
             if (current == null || current.expiring.get()) {
                 current = begin(new Trigger(TriggerKind.WARM, now, now, null), new AtomicBoolean(true));
