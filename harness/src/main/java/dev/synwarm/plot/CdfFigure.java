@@ -11,19 +11,14 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /** Figure 5: empirical CDF of end-to-end latency per mode, for the chosen cell. */
-public final class CdfFigure implements Figure {
+public final class CdfFigure implements OneCellFigure {
     @Override
     public String name() {
         return "fig5-cdf";
     }
 
     @Override
-    public List<FigureOutcome> render(RunData data, Path dir) throws IOException {
-        var cell = CellChoice.choose(data.summary().rows());
-        if (cell.isEmpty()) {
-            return List.of(FigureOutcome.skipped(name(), "no counted samples"));
-        }
-        CellKey key = cell.get();
+    public List<FigureOutcome> render(RunData data, CellKey key, Path dir) throws IOException {
         XYChart chart = FigureStyle.xyChart("Latency CDF — " + key.label(), "end-to-end latency (ms)",
                 "fraction of requests (1)");
         chart.getStyler().setYAxisDecimalPattern("0.0#"); // with few samples the steps fall on 1/6, 1/3, …

@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * end-to-end latency), client lane above edge lane: handshakes, the SYN at the hook and the trigger,
  * container create / start / init, the request held at the gateway, execution and the response.
  */
-public final class WaterfallFigure implements Figure {
+public final class WaterfallFigure implements OneCellFigure {
     /** lane 0: client, 1: edge (probe and gateway), 2: runtime (container). */
     private record Phase(String label, Color color, Function<TimelineRow, Long> from, Function<TimelineRow, Long> to, int lane) {}
 
@@ -49,12 +49,7 @@ public final class WaterfallFigure implements Figure {
     }
 
     @Override
-    public List<FigureOutcome> render(RunData data, Path dir) throws IOException {
-        var cell = CellChoice.choose(data.summary().rows());
-        if (cell.isEmpty()) {
-            return List.of(FigureOutcome.skipped(name(), "no counted samples"));
-        }
-        CellKey key = cell.get();
+    public List<FigureOutcome> render(RunData data, CellKey key, Path dir) throws IOException {
         List<TimelineRow> typical = new ArrayList<>();
         for (Mode m : Mode.values()) {
             List<TimelineRow> rs = data.counted(key, m);
