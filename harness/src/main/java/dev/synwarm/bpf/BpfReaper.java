@@ -1,5 +1,6 @@
 package dev.synwarm.bpf;
 
+import dev.synwarm.net.LinkNames;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.Reaper;
 import dev.synwarm.sys.RunId;
@@ -22,7 +23,7 @@ public final class BpfReaper implements Reaper {
     @Override
     public List<String> reap(Predicate<RunId> reap) {
         List<String> removed = new ArrayList<>();
-        for (String iface : synwarmInterfaces()) {
+        for (String iface : LinkNames.synwarm()) {
             Optional<RunId> id = RunId.ofName(iface);
             if (id.isEmpty() || !reap.test(id.get())) {
                 continue;
@@ -39,20 +40,5 @@ public final class BpfReaper implements Reaper {
             }
         }
         return removed;
-    }
-
-    /** Names of root-namespace interfaces that look like synwarm's ({@code sw-…}, without "@peer"). */
-    static List<String> synwarmInterfaces() {
-        List<String> names = new ArrayList<>();
-        for (String line : Proc.run("ip", "-o", "link", "show").orThrow().stdout().split("\n")) {
-            String[] f = line.split(":\\s+", 3);
-            if (f.length >= 2) {
-                String name = f[1].contains("@") ? f[1].substring(0, f[1].indexOf('@')) : f[1];
-                if (name.startsWith("sw-")) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
     }
 }

@@ -35,7 +35,7 @@ public final class CleanupCommand implements Callable<Integer> {
         r.add(new ContainerReaper());
         r.add(new BpfReaper());
         r.addAll(NetReapers.all());
-        r.add(new TlsKeyReaper());
+        r.add(TlsKeyReaper.create());
         return List.copyOf(r);
     }
 

@@ -20,7 +20,7 @@ class TlsKeyReaperTest {
         Path other = Files.createDirectories(tmp.resolve("sw-dead-build"));
         Path foreign = Files.createDirectories(tmp.resolve("tls-dead"));
 
-        assertThat(new TlsKeyReaper(tmp).reap(new RunId("dead")::equals)).containsExactly(dead.toString());
+        assertThat(TlsKeyReaper.in(tmp).reap(new RunId("dead")::equals)).containsExactly(dead.toString());
 
         assertThat(dead).doesNotExist();
         assertThat(live).exists();

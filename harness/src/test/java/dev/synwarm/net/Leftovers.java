@@ -22,7 +22,7 @@ final class Leftovers {
                 found.add("netns " + l.split(" ")[0]);
             }
         }
-        for (String name : NetReapers.Links.linkNames(Proc.run("ip", "-o", "link", "show").orThrow().stdout())) {
+        for (String name : LinkNames.rootNamespace()) {
             if (name.startsWith(prefix)) {
                 found.add("link " + name);
             }

@@ -40,7 +40,7 @@ class ParsingTest {
                 7: sw-ab12-cw@sw-ab12-c: <BROADCAST,NOARP,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP
                 9: sw-ab12-e@if8: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500
                 """;
-        assertThat(NetReapers.Links.linkNames(out)).containsExactly("lo", "sw-ab12-cw", "sw-ab12-e");
+        assertThat(LinkNames.parse(out)).containsExactly("lo", "sw-ab12-cw", "sw-ab12-e");
     }
 
     @Test
