@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The {@code bench} use case: the JMH suite (from the benchmarks jar) and the end-to-end figures, written
@@ -21,8 +23,25 @@ import java.util.List;
 public final class Bench {
     private static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** @param include a JMH regex to run only some benchmarks (null: all); endToEnd false skips the figures */
-    public record Options(boolean quick, Path repo, Path resultsRoot, String include, boolean endToEnd) {}
+    /**
+     * @param include a JMH regex to run only some benchmarks (null: all); endToEnd false skips the figures
+     * @param figures a regex on the end-to-end sources' titles to measure only some (null: all)
+     */
+    public record Options(boolean quick, Path repo, Path resultsRoot, String include, boolean endToEnd, String figures) {
+        public Options {
+            if (figures != null) {
+                try {
+                    Pattern.compile(figures);
+                } catch (PatternSyntaxException e) {
+                    throw new UsageException("--figures: '" + figures + "' is not a regular expression: " + e.getDescription());
+                }
+            }
+        }
+
+        public Options(boolean quick, Path repo, Path resultsRoot, String include, boolean endToEnd) {
+            this(quick, repo, resultsRoot, include, endToEnd, null);
+        }
+    }
 
     private Bench() {}
 
@@ -51,7 +70,10 @@ public final class Bench {
             progress.println("end-to-end figures");
             EndToEnd.Context ctx = new EndToEnd.Context(o.quick(), o.repo(), dir, progress);
             for (EndToEnd source : List.of(new ProbeFigures(), new CalibrationFigures(), new DelayLineLoadFigures(),
-                    new ColdStartFigures(), new RunFigures())) {
+                    new ColdStartFigures(), new GatewayOverheadFigures(), new RunFigures())) {
+                if (o.figures() != null && !Pattern.compile(o.figures()).matcher(source.title()).find()) {
+                    continue;
+                }
                 try {
                     EndToEnd.Measured m = source.measure(ctx);
                     e2e.addAll(m.figures());

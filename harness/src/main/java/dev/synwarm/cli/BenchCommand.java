@@ -28,6 +28,10 @@ public final class BenchCommand implements Callable<Integer>, CreatesResources {
     @Option(names = "--jmh-only", description = "skip the end-to-end figures")
     boolean jmhOnly;
 
+    @Option(names = "--figures", paramLabel = "REGEX",
+            description = "measure only the end-to-end figures whose title matches REGEX (e.g. gateway)")
+    String figures;
+
     @Option(names = "--out", paramLabel = "DIR", description = "parent of the result directory (default results/bench)")
     Path out;
 
@@ -50,7 +54,7 @@ public final class BenchCommand implements Callable<Integer>, CreatesResources {
             return Main.EXIT_OK;
         }
         Path root = out != null ? out : repo.resolve("results/bench");
-        Path dir = Bench.run(new Bench.Options(quick, repo, root, include, !jmhOnly), w);
+        Path dir = Bench.run(new Bench.Options(quick, repo, root, include, !jmhOnly, figures), w);
         w.println("wrote " + dir.resolve(BenchSummary.FILE) + " and summary.md");
         w.println("README table: ./synwarm bench --update-readme " + dir);
         return Main.EXIT_OK;

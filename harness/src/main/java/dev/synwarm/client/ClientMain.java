@@ -1,6 +1,7 @@
 package dev.synwarm.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.synwarm.wire.TlsContexts;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -41,11 +42,11 @@ public final class ClientMain {
             fail("--cert <edge certificate PEM> is required");
         }
         ObjectMapper json = new ObjectMapper();
-        SSLContext tls = Trust.pinned(cert);
+        SSLContext tls = TlsContexts.pinned(cert);
         Requester requester = new Requester(tls);
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         String pass = System.getenv("SYNWARM_WARMUP_PASS");
-        warmUp(requester, json, warmups, warmKeys == null || pass == null ? null : Trust.server(warmKeys, pass.toCharArray()));
+        warmUp(requester, json, warmups, warmKeys == null || pass == null ? null : TlsContexts.server(warmKeys, pass.toCharArray()));
         out.write(json.writeValueAsString(new ClientResult(ClientResult.READY, 200, 0, null, null, null, null, null,
                 null, null, 0, "")));
         out.newLine();

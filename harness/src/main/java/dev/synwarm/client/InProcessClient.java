@@ -1,6 +1,7 @@
 package dev.synwarm.client;
 
 import dev.synwarm.sys.SystemException;
+import dev.synwarm.wire.TlsContexts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,7 +16,7 @@ public final class InProcessClient {
 
     public InProcessClient(Path certificatePem) {
         try {
-            this.requester = new Requester(Trust.pinned(certificatePem));
+            this.requester = new Requester(TlsContexts.pinned(certificatePem));
         } catch (IOException | GeneralSecurityException e) {
             throw new SystemException("cannot trust " + certificatePem + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.synwarm.client;
 
+import dev.synwarm.wire.StatusLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +68,7 @@ final class Requester {
             InputStream in = s.getInputStream();
             int n = in.read(buf);
             firstByte = System.nanoTime();
-            status = statusOf(buf, n);
+            status = StatusLine.code(buf, n);
             while (n >= 0) {
                 bytes += n;
                 n = in.read(buf);
@@ -98,12 +99,5 @@ final class Requester {
             case "tls13" -> "TLSv1.3";
             default -> throw new IllegalArgumentException("unknown protocol " + protocol);
         };
-    }
-
-    private static int statusOf(byte[] b, int n) {
-        if (n < 12 || b[0] != 'H' || b[8] != ' ') {
-            return 0;
-        }
-        return (b[9] - '0') * 100 + (b[10] - '0') * 10 + (b[11] - '0');
     }
 }

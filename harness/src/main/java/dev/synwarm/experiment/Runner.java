@@ -42,10 +42,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Runs a scenario: prepare the testbed, then per cell (in the scenario's seeded order) and per
- * repetition scale to zero (or warm up), make one client request, and append its timeline row; finally
- * summarise. run.json is rewritten after every cell, so a killed run still says how far it got, and
- * {@link #resume} measures what it lacks.
+ * Runs a scenario: prepare the testbed, then per request in {@link RepetitionOrder} (the modes of a
+ * condition taking turns) scale to zero (or warm up), make one client request, and append its timeline
+ * row; finally summarise. run.json is rewritten after every condition, so a killed run still says how
+ * far it got, and {@link #resume} measures what it lacks.
  */
 public final class Runner {
     /**
@@ -120,33 +120,41 @@ public final class Runner {
             String stoppedBecause = "";
             try (ProgressBar bar = progress(scenario, rows.size());
                     SamplesCsv.Appender csv = SamplesCsv.append(dir.resolve(SamplesCsv.FILE))) {
-                cells:
-                for (Cell cell : scenario.cells()) {
-                    List<Integer> missing = missing(scenario, cell, done);
-                    if (missing.isEmpty()) {
+                Cell current = null;
+                int condition = 0;
+                for (RepetitionOrder.Step step : RepetitionOrder.of(scenario)) {
+                    Cell cell = step.cell();
+                    int rep = step.rep();
+                    if (done.contains(PartialRun.key(cell.id(), rep))) {
                         continue;
                     }
-                    manifest = manifest.withEmulator(edge.useLink(cell.link(), scenario.emulator()));
-                    edge.use(spec(cell), cell.mode());
-                    for (int rep : missing) {
-                        if (stop.requested()) {
-                            stoppedBecause = "stopped by Ctrl-C";
-                            break cells;
-                        }
-                        bar.setExtraMessage(cell.id() + " " + cell.label() + (rep < 0 ? " warm-up" : " rep " + (rep + 1)));
-                        TimelineRow row = once(edge, client, records, res, cell, rep, o.requestTimeout());
-                        if (stop.requested() && row.status() == TimelineRow.Status.failed) {
-                            stoppedBecause = "stopped by Ctrl-C";
-                            break cells; // the client died with the Ctrl-C: not a measurement
-                        }
-                        csv.append(row);
-                        rows.add(row);
-                        bar.step();
-                        KillPoint.reached("sample." + rows.size(), id);
+                    if (stop.requested()) {
+                        stoppedBecause = "stopped by Ctrl-C";
+                        break;
                     }
-                    manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
-                    writeManifest(dir, manifest);
+                    if (step.condition() != condition) { // a condition is done: say how far the run got
+                        manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
+                        writeManifest(dir, manifest);
+                        condition = step.condition();
+                    }
+                    if (!cell.equals(current)) {
+                        manifest = manifest.withEmulator(edge.useLink(cell.link(), scenario.emulator()));
+                        edge.use(spec(cell), cell.mode());
+                        current = cell;
+                    }
+                    bar.setExtraMessage(cell.id() + " " + cell.label() + (rep < 0 ? " warm-up" : " rep " + (rep + 1)));
+                    TimelineRow row = once(edge, client, records, res, cell, rep, o.requestTimeout());
+                    if (stop.requested() && row.status() == TimelineRow.Status.failed) {
+                        stoppedBecause = "stopped by Ctrl-C";
+                        break; // the client died with the Ctrl-C: not a measurement
+                    }
+                    csv.append(row);
+                    rows.add(row);
+                    bar.step();
+                    KillPoint.reached("sample." + rows.size(), id);
                 }
+                manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
+                writeManifest(dir, manifest);
             } catch (IOException e) {
                 stoppedBecause = "cannot write samples: " + e.getMessage();
             } catch (RuntimeException e) {
@@ -169,17 +177,6 @@ public final class Runner {
             writeManifest(dir, manifest);
             return new Outcome(dir, manifest, summary);
         }
-    }
-
-    /** The cell's repetitions (warm-ups negative) not yet in samples.csv, in order. */
-    private static List<Integer> missing(Scenario s, Cell cell, Set<String> done) {
-        List<Integer> reps = new ArrayList<>();
-        for (int rep = -s.warmup(); rep < s.repetitions(); rep++) {
-            if (!done.contains(PartialRun.key(cell.id(), rep))) {
-                reps.add(rep);
-            }
-        }
-        return reps;
     }
 
     /** Copies the scenario file into the run directory: what {@code --resume} re-reads. */

@@ -1,6 +1,7 @@
 package dev.synwarm.gateway;
 
 import dev.synwarm.measure.MonotonicClock;
+import dev.synwarm.wire.StatusLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,7 +133,7 @@ final class Exchange {
                     firstByte = null;
                     throw new IOException("instance " + lease.upstream().id() + " closed the connection without a response");
                 }
-                status = statusOf(buf, n);
+                status = StatusLine.code(buf, n);
                 while (n >= 0) {
                     out.write(buf, 0, n);
                     n = upIn.read(buf);
@@ -171,14 +172,6 @@ final class Exchange {
             out.write(b, 0, n);
             remaining -= n;
         }
-    }
-
-    /** The status code of an HTTP/1.x response's first bytes, 0 when they are not one. */
-    private static int statusOf(byte[] b, int n) {
-        if (n < 12 || b[0] != 'H' || b[8] != ' ') {
-            return 0;
-        }
-        return (b[9] - '0') * 100 + (b[10] - '0') * 10 + (b[11] - '0');
     }
 
     private static void reply(OutputStream out, int status, String message) throws IOException {

@@ -3,11 +3,11 @@ package dev.synwarm.gateway;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.SystemException;
+import dev.synwarm.wire.TlsContexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -15,7 +15,6 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -55,14 +54,8 @@ public record TlsIdentity(Path keystore, char[] password, Path certificatePem) {
 
     /** A server context holding this key; TLS 1.2 and 1.3 are both enabled by the listener. */
     public SSLContext serverContext() {
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, password);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            return ctx;
+        try {
+            return TlsContexts.server(keystore, password);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new SystemException("cannot load the edge key " + keystore + ": " + e.getMessage(), e);
         }

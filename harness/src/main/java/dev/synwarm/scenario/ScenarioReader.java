@@ -32,7 +32,7 @@ import java.util.function.UnaryOperator;
  * modes: [cold, syn-port, syn-option, sni, warm]
  * repetitions: 10
  * warmup: 2                   # unmeasured repetitions at the start of each cell
- * seed: 1                     # orders the cells (seeded shuffle)
+ * seed: 1                     # orders the conditions and the modes' turns (seeded shuffles)
  * network: bridge             # container networking: bridge | host
  * emulator: auto              # auto | netem | delayline
  * sweep: {oneWay: [0ms, 60ms], init: [100ms, 300ms]}      # cartesian product ...
