@@ -44,7 +44,8 @@ public final class LoopbackPorts {
     /** The first port of the ephemeral range; Linux's default when the file cannot be read. */
     static int ephemeralStart() {
         try {
-            return Integer.parseInt(Files.readString(RANGE).strip().split("\\s+")[0]);
+            // readAllLines, not readString: procfs reports size 0 and readString then returned a truncated value here
+            return Integer.parseInt(Files.readAllLines(RANGE).get(0).strip().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;
         }
