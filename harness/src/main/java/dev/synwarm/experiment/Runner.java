@@ -12,7 +12,7 @@ import dev.synwarm.measure.Environment;
 import dev.synwarm.measure.Json;
 import dev.synwarm.measure.ResultsDir;
 import dev.synwarm.measure.RunManifest;
-import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.SampleStore;
 import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.scenario.Cell;
 import dev.synwarm.scenario.Mode;
@@ -92,8 +92,8 @@ public final class Runner {
             RunManifest.Software sw = Environment.software(o.repo(), edge.dockerVersion());
             Path dir;
             RunManifest manifest;
-            List<TimelineRow> rows = new ArrayList<>();
             Set<String> done = Set.of();
+            int before = 0;
             if (partial == null) {
                 // the results directory appears only once the testbed stands: a failed set-up leaves nothing
                 Instant start = Instant.now();
@@ -107,19 +107,24 @@ public final class Runner {
                     throw new UsageException(dir.resolve(ResultsDir.MANIFEST) + ": software.gitCommit " + partial.gitCommit()
                             + " is not the checkout's " + sw.gitCommit() + "; resuming would mix code versions");
                 }
-                rows.addAll(partial.rows());
+                before = partial.rows().size();
                 done = partial.done();
                 List<String> earlier = partial.processes().subList(1, partial.processes().size());
                 List<String> resumedBy = new ArrayList<>(earlier);
                 resumedBy.add(id.value());
                 manifest = new RunManifest(partial.processes().getFirst(), scenario, sw, Environment.machine(), "",
-                        LinkCalibrations.of(rows), partial.started(), null, rows.size(), false, "running", resumedBy);
+                        LinkCalibrations.of(partial.rows()), partial.started(), null, before, false, "running", resumedBy);
             }
             writeManifest(dir, manifest);
             KillPoint.reached("results.created", id);
             String stoppedBecause = "";
-            try (ProgressBar bar = progress(scenario, rows.size());
-                    SamplesCsv.Appender csv = SamplesCsv.append(dir.resolve(SamplesCsv.FILE))) {
+            SampleStore store;
+            try {
+                store = SampleStore.open(dir, id);
+            } catch (IOException e) {
+                throw new SystemException("cannot open the samples of " + dir + ": " + e.getMessage(), e);
+            }
+            try (ProgressBar bar = progress(scenario, before); store) {
                 cells:
                 for (Cell cell : scenario.cells()) {
                     List<Integer> missing = missing(scenario, cell, done);
@@ -139,11 +144,12 @@ public final class Runner {
                             stoppedBecause = "stopped by Ctrl-C";
                             break cells; // the client died with the Ctrl-C: not a measurement
                         }
-                        csv.append(row);
-                        rows.add(row);
+                        store.add(row);
                         bar.step();
-                        KillPoint.reached("sample." + rows.size(), id);
+                        KillPoint.reached("sample." + store.size(), id);
                     }
+                    store.checkpoint();
+                    List<TimelineRow> rows = store.rows();
                     manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
                     writeManifest(dir, manifest);
                 }
@@ -151,11 +157,13 @@ public final class Runner {
                 stoppedBecause = "cannot write samples: " + e.getMessage();
             } catch (RuntimeException e) {
                 stoppedBecause = "failed: " + e.getMessage();
+                List<TimelineRow> rows = store.rows();
                 writeManifest(dir, manifest.with(Instant.now(), rows.size(), false, stoppedBecause, LinkCalibrations.of(rows)));
                 throw e;
             } finally {
                 client.close();
             }
+            List<TimelineRow> rows = store.rows();
             KillPoint.reached("summary", id);
             // the same process step report runs on samples.csv later: one summary format, whoever writes it
             RunSummary summary = new Summarizer(SummaryOptions.DEFAULT).summarize(rows);
