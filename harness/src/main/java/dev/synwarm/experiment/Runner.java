@@ -14,6 +14,7 @@ import dev.synwarm.measure.ResultsDir;
 import dev.synwarm.measure.RunManifest;
 import dev.synwarm.measure.SampleStore;
 import dev.synwarm.measure.TimelineRow;
+import dev.synwarm.runtime.DockerDaemon;
 import dev.synwarm.scenario.Cell;
 import dev.synwarm.scenario.Mode;
 import dev.synwarm.scenario.Scenario;
@@ -209,13 +210,15 @@ public final class Runner {
         Gateway g = edge.gateway();
         boolean tls = cell.protocol().tls();
         String id = res.runId().value() + "-" + cell.id() + "-r" + rep;
+        DockerDaemon.State docker = edge.awaitDocker();
+        TimelineRow row;
         if (cell.mode() == Mode.WARM) {
             try {
                 g.warm(cell.function());
             } catch (SystemException e) { // the daemon restarting, the image gone: this repetition fails, the run goes on
                 ClientResult none = new ClientResult(id, 0, 0, null, null, null, null, null, null, null, 0,
                         "warm instance did not start: " + e.getMessage());
-                return Samples.row(res.runId().value(), cell, rep, none, null);
+                return blameDocker(Samples.row(res.runId().value(), cell, rep, none, null), edge, docker);
             }
         } else {
             g.scaleToZero(cell.function());
@@ -224,7 +227,19 @@ public final class Runner {
                 cell.protocol().label(), tls ? cell.function() : null, cell.function(), "/", timeout.toMillis());
         ClientResult r = client.request(job);
         EdgeRecord e = records.take(id, EDGE_RECORD_WAIT);
-        return Samples.row(res.runId().value(), cell, rep, r, e);
+        return blameDocker(Samples.row(res.runId().value(), cell, rep, r, e), edge, docker);
+    }
+
+    /**
+     * A failed repetition during which the Docker daemon stopped or restarted (its containers stopped with
+     * it) says so: the client and gateway only see a refused or dropped connection.
+     */
+    private static TimelineRow blameDocker(TimelineRow row, Edge edge, DockerDaemon.State before) {
+        if (row.status() != TimelineRow.Status.failed) {
+            return row;
+        }
+        return edge.dockerLostSince(before).filter(why -> !row.reason().contains(why))
+                .map(why -> row.withReason(row.reason() + "; " + why)).orElse(row);
     }
 
     static LaunchSpec spec(Cell c) {
