@@ -21,6 +21,7 @@ import dev.synwarm.net.EmulatorChoice;
 import dev.synwarm.net.LatencyEmulator;
 import dev.synwarm.net.LinkSpec;
 import dev.synwarm.net.Topology;
+import dev.synwarm.runtime.DockerDaemon;
 import dev.synwarm.runtime.DockerRuntime;
 import dev.synwarm.scenario.EmulatorKind;
 import dev.synwarm.scenario.Link;
@@ -55,6 +56,8 @@ public final class Edge implements AutoCloseable {
     private final FnIdTagger tagger;
     private final String dockerVersion;
     private final Resources res;
+    /** The daemon as the last repetition found it: a different pid now means its containers are gone. */
+    private DockerDaemon.State docker;
     private LatencyEmulator emulator;
     private Link link;
 
@@ -194,6 +197,27 @@ public final class Edge implements AutoCloseable {
 
     public String dockerVersion() {
         return dockerVersion;
+    }
+
+    /**
+     * Before a repetition: waits for the Docker daemon when it is away (up to
+     * {@link DockerRuntime#DAEMON_RETURN_TIMEOUT}, then a SystemException ends the run), and when it
+     * restarted since the last repetition, scales every function to zero, since their containers were
+     * stopped with it and the gateway would otherwise forward to a dead instance. Returns the state the
+     * repetition starts from.
+     */
+    public DockerDaemon.State awaitDocker() {
+        DockerDaemon.State now = DockerDaemon.awaitAnswer(DockerRuntime.DAEMON_RETURN_TIMEOUT);
+        if (docker != null && docker.lostSince(now, DockerDaemon.socket()).isPresent()) {
+            gateway.scaleAllToZero();
+        }
+        docker = now;
+        return now;
+    }
+
+    /** After a failed repetition: why, if the Docker daemon went away since {@code before}. */
+    public java.util.Optional<String> dockerLostSince(DockerDaemon.State before) {
+        return before.lostSince(DockerDaemon.state(), DockerDaemon.socket());
     }
 
     /** Empty when the run left the probe off. */

@@ -3,7 +3,9 @@ package dev.synwarm.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.synwarm.measure.Json;
 import dev.synwarm.measure.ResultsDir;
+import dev.synwarm.measure.SampleStore;
 import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.SamplesJournal;
 import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.scenario.Scenario;
 import dev.synwarm.scenario.ScenarioReader;
@@ -11,12 +13,9 @@ import dev.synwarm.sys.Ownership;
 import dev.synwarm.sys.RunId;
 import dev.synwarm.sys.UsageException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +76,17 @@ record PartialRun(Path dir, Scenario scenario, List<String> processes, Instant s
         } catch (IOException e) {
             throw new UsageException(copy + ": cannot read: " + e.getMessage());
         }
-        Path samples = dir.resolve(SamplesCsv.FILE);
         List<TimelineRow> rows;
         try {
-            rows = Files.exists(samples) ? SamplesCsv.read(dropTornLine(samples)) : List.of();
+            SampleStore.Folded f = SampleStore.fold(dir);
+            if (f.tornBytes() > 0) {
+                System.err.println("synwarm: " + dir.resolve(SamplesJournal.FILE) + ": dropped a torn last row ("
+                        + f.tornBytes() + " bytes of a row the killed run never reported; it is measured again)");
+            }
+            rows = f.rows();
         } catch (IOException | RuntimeException e) {
-            throw new UsageException(samples + ": unreadable: " + e.getMessage());
+            throw new UsageException(dir.resolve(SamplesCsv.FILE) + " or " + SamplesJournal.FILE + ": unreadable: "
+                    + e.getMessage());
         }
         return new PartialRun(dir, scenario, List.copyOf(processes), started, commit, List.copyOf(rows));
     }
@@ -102,29 +106,5 @@ record PartialRun(Path dir, Scenario scenario, List<String> processes, Instant s
             throw new UsageException(file + ": " + field + ": missing");
         }
         return n.asText();
-    }
-
-    /**
-     * A SIGKILL between the bytes of one row leaves a line without its newline: drop it, since the row is
-     * measured again. Returns {@code samples}.
-     */
-    private static Path dropTornLine(Path samples) throws IOException {
-        try (FileChannel ch = FileChannel.open(samples, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
-            long keep = size;
-            ByteBuffer one = ByteBuffer.allocate(1);
-            while (keep > 0) {
-                one.clear();
-                ch.read(one, keep - 1);
-                if (one.get(0) == '\n') {
-                    break;
-                }
-                keep--;
-            }
-            if (keep < size) {
-                ch.truncate(keep);
-            }
-        }
-        return samples;
     }
 }

@@ -12,8 +12,9 @@ import dev.synwarm.measure.Environment;
 import dev.synwarm.measure.Json;
 import dev.synwarm.measure.ResultsDir;
 import dev.synwarm.measure.RunManifest;
-import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.SampleStore;
 import dev.synwarm.measure.TimelineRow;
+import dev.synwarm.runtime.DockerDaemon;
 import dev.synwarm.scenario.Cell;
 import dev.synwarm.scenario.Mode;
 import dev.synwarm.scenario.Scenario;
@@ -92,8 +93,8 @@ public final class Runner {
             RunManifest.Software sw = Environment.software(o.repo(), edge.dockerVersion());
             Path dir;
             RunManifest manifest;
-            List<TimelineRow> rows = new ArrayList<>();
             Set<String> done = Set.of();
+            int before = 0;
             if (partial == null) {
                 // the results directory appears only once the testbed stands: a failed set-up leaves nothing
                 Instant start = Instant.now();
@@ -107,19 +108,24 @@ public final class Runner {
                     throw new UsageException(dir.resolve(ResultsDir.MANIFEST) + ": software.gitCommit " + partial.gitCommit()
                             + " is not the checkout's " + sw.gitCommit() + "; resuming would mix code versions");
                 }
-                rows.addAll(partial.rows());
+                before = partial.rows().size();
                 done = partial.done();
                 List<String> earlier = partial.processes().subList(1, partial.processes().size());
                 List<String> resumedBy = new ArrayList<>(earlier);
                 resumedBy.add(id.value());
                 manifest = new RunManifest(partial.processes().getFirst(), scenario, sw, Environment.machine(), "",
-                        LinkCalibrations.of(rows), partial.started(), null, rows.size(), false, "running", resumedBy);
+                        LinkCalibrations.of(partial.rows()), partial.started(), null, before, false, "running", resumedBy);
             }
             writeManifest(dir, manifest);
             KillPoint.reached("results.created", id);
             String stoppedBecause = "";
-            try (ProgressBar bar = progress(scenario, rows.size());
-                    SamplesCsv.Appender csv = SamplesCsv.append(dir.resolve(SamplesCsv.FILE))) {
+            SampleStore store;
+            try {
+                store = SampleStore.open(dir, id);
+            } catch (IOException e) {
+                throw new SystemException("cannot open the samples of " + dir + ": " + e.getMessage(), e);
+            }
+            try (ProgressBar bar = progress(scenario, before); store) {
                 Cell current = null;
                 int condition = 0;
                 for (RepetitionOrder.Step step : RepetitionOrder.of(scenario)) {
@@ -132,7 +138,9 @@ public final class Runner {
                         stoppedBecause = "stopped by Ctrl-C";
                         break;
                     }
-                    if (step.condition() != condition) { // a condition is done: say how far the run got
+                    if (step.condition() != condition) { // a condition is done: checkpoint, say how far the run got
+                        store.checkpoint();
+                        List<TimelineRow> rows = store.rows();
                         manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
                         writeManifest(dir, manifest);
                         condition = step.condition();
@@ -148,22 +156,25 @@ public final class Runner {
                         stoppedBecause = "stopped by Ctrl-C";
                         break; // the client died with the Ctrl-C: not a measurement
                     }
-                    csv.append(row);
-                    rows.add(row);
+                    store.add(row);
                     bar.step();
-                    KillPoint.reached("sample." + rows.size(), id);
+                    KillPoint.reached("sample." + store.size(), id);
                 }
+                store.checkpoint();
+                List<TimelineRow> rows = store.rows();
                 manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
                 writeManifest(dir, manifest);
             } catch (IOException e) {
                 stoppedBecause = "cannot write samples: " + e.getMessage();
             } catch (RuntimeException e) {
                 stoppedBecause = "failed: " + e.getMessage();
+                List<TimelineRow> rows = store.rows();
                 writeManifest(dir, manifest.with(Instant.now(), rows.size(), false, stoppedBecause, LinkCalibrations.of(rows)));
                 throw e;
             } finally {
                 client.close();
             }
+            List<TimelineRow> rows = store.rows();
             KillPoint.reached("summary", id);
             // the same process step report runs on samples.csv later: one summary format, whoever writes it
             RunSummary summary = new Summarizer(SummaryOptions.DEFAULT).summarize(rows);
@@ -198,13 +209,15 @@ public final class Runner {
         Gateway g = edge.gateway();
         boolean tls = cell.protocol().tls();
         String id = res.runId().value() + "-" + cell.id() + "-r" + rep;
+        DockerDaemon.State docker = edge.awaitDocker();
+        TimelineRow row;
         if (cell.mode() == Mode.WARM) {
             try {
                 g.warm(cell.function());
             } catch (SystemException e) { // the daemon restarting, the image gone: this repetition fails, the run goes on
                 ClientResult none = new ClientResult(id, 0, 0, null, null, null, null, null, null, null, 0,
                         "warm instance did not start: " + e.getMessage());
-                return Samples.row(res.runId().value(), cell, rep, none, null);
+                return blameDocker(Samples.row(res.runId().value(), cell, rep, none, null), edge, docker);
             }
         } else {
             g.scaleToZero(cell.function());
@@ -213,7 +226,19 @@ public final class Runner {
                 cell.protocol().label(), tls ? cell.function() : null, cell.function(), "/", timeout.toMillis());
         ClientResult r = client.request(job);
         EdgeRecord e = records.take(id, EDGE_RECORD_WAIT);
-        return Samples.row(res.runId().value(), cell, rep, r, e);
+        return blameDocker(Samples.row(res.runId().value(), cell, rep, r, e), edge, docker);
+    }
+
+    /**
+     * A failed repetition during which the Docker daemon stopped or restarted (its containers stopped with
+     * it) says so: the client and gateway only see a refused or dropped connection.
+     */
+    private static TimelineRow blameDocker(TimelineRow row, Edge edge, DockerDaemon.State before) {
+        if (row.status() != TimelineRow.Status.failed) {
+            return row;
+        }
+        return edge.dockerLostSince(before).filter(why -> !row.reason().contains(why))
+                .map(why -> row.withReason(row.reason() + "; " + why)).orElse(row);
     }
 
     static LaunchSpec spec(Cell c) {

@@ -57,6 +57,14 @@ public record TimelineRow(
         reason = reason == null ? "" : reason; // CSV cannot tell "" from absent; "" means "no reason"
     }
 
+    /** The same row with another reason (a failure explained by what happened around the request). */
+    public TimelineRow withReason(String why) {
+        return new TimelineRow(runId, cellId, repetition, function, initMs, oneWayMs, jitterMs, lossPct, protocol, mode,
+                status, why, tConnectStartNs, tConnectDoneNs, tTlsDoneNs, tRequestSentNs, tFirstByteNs, tDoneNs,
+                tSynHookNs, tTriggerNs, tCreateIssuedNs, tCreateReturnedNs, tStartIssuedNs, tStartReturnedNs, tReadyNs,
+                tRequestAtGatewayNs, tForwardedNs, tResponseAtGatewayNs, fnInitMs, instanceState);
+    }
+
     /** ok: counted; excluded: the observed state did not match the mode (reason says how); failed: error. */
     public enum Status {
         ok,

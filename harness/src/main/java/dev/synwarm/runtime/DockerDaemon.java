@@ -22,6 +22,25 @@ public final class DockerDaemon {
     /** What the running daemon reported about itself. */
     public record Info(Path socket, String engineVersion, DockerApiVersion api) {}
 
+    /**
+     * Whether the daemon answers now, and which process it is (the pid in {@value #PID_FILE_NAME}, 0 when
+     * unknown): a different pid means it restarted, and every container it ran was stopped.
+     */
+    public record State(boolean answering, long pid) {
+        /** Why {@code later} tells that the daemon went away since this state, or empty when it did not. */
+        public Optional<String> lostSince(State later, Path socket) {
+            if (!later.answering) {
+                return Optional.of("the Docker daemon on " + socket + " is not answering");
+            }
+            if (!answering || (pid != 0 && later.pid != 0 && pid != later.pid)) {
+                return Optional.of("the Docker daemon on " + socket + " restarted (pid " + pid + " -> " + later.pid + ")");
+            }
+            return Optional.empty();
+        }
+    }
+
+    static final String PID_FILE_NAME = "/var/run/docker.pid";
+
     static final Path LOG = Path.of("/var/log/synwarm-dockerd.log");
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -45,6 +64,62 @@ public final class DockerDaemon {
             return Optional.empty();
         }
         return Optional.of(info(socket));
+    }
+
+    /** Answering or not, and its pid: one ping. */
+    public static State state() {
+        Path socket = socket();
+        boolean up = Files.exists(socket) && pings(socket);
+        long pid = 0;
+        try {
+            pid = Long.parseLong(Files.readString(Path.of(PID_FILE_NAME)).strip());
+        } catch (IOException | NumberFormatException e) {
+            // no pid file (another DOCKER_HOST, or the daemon is between processes): compare answering only
+        }
+        return new State(up, pid);
+    }
+
+    /**
+     * Waits until the daemon answers (it may be restarting), polling its socket; a SystemException naming
+     * the socket when it does not answer within {@code timeout}. Does not start one: whoever stopped the
+     * daemon is expected to start it.
+     */
+    public static State awaitAnswer(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            State s = state();
+            if (s.answering()) {
+                return s;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new SystemException("the Docker daemon on " + socket() + " did not answer within "
+                        + timeout.toSeconds() + " s (stopped or restarting; start it with ./synwarm setup)");
+            }
+            LockSupport.parkNanos(POLL_NS); // the socket reappears when the new daemon listens
+        }
+    }
+
+    /** True when {@code failure} is the daemon's socket refusing or dropping the connection, not an API error. */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof com.github.dockerjava.api.exception.DockerException) {
+                return false; // the daemon answered, with an error status
+            }
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure of a Docker call made while the daemon was unreachable, naming the socket. */
+    public static SystemException unreachable(String what, Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new SystemException(what + ": the Docker daemon on " + socket() + " is not answering (stopped or restarting): "
+                + root.getMessage(), failure);
     }
 
     /**

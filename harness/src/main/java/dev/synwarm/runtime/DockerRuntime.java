@@ -32,6 +32,8 @@ public final class DockerRuntime implements FunctionRuntime {
     static final int FUNCTION_PORT = 8080;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final int PORT_ATTEMPTS = 3;
+    /** How long a restarting daemon may take before removing a container or starting the next one gives up. */
+    public static final Duration DAEMON_RETURN_TIMEOUT = Duration.ofSeconds(60);
 
     private final DockerClient docker;
     private final Resources resources;
@@ -101,9 +103,11 @@ public final class DockerRuntime implements FunctionRuntime {
             id = create.exec().getId();
         } catch (NotFoundException e) {
             throw missingImage(spec.function(), tag);
+        } catch (RuntimeException e) {
+            throw DockerDaemon.isUnreachable(e) ? DockerDaemon.unreachable("docker create " + name, e) : e;
         }
         long createReturned = System.nanoTime();
-        resources.add(what(name), () -> containers.remove(id));
+        resources.add(what(name), () -> removeOnceAnswering(id));
         KillPoint.reached("container.created", resources.runId());
 
         long startIssued = System.nanoTime();
@@ -115,6 +119,9 @@ public final class DockerRuntime implements FunctionRuntime {
                 throw new PortTaken(e.getMessage());
             }
             throw new SystemException("docker start " + name + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            resources.releaseNow(what(name));
+            throw DockerDaemon.isUnreachable(e) ? DockerDaemon.unreachable("docker start " + name, e) : e;
         }
         long startReturned = System.nanoTime();
         KillPoint.reached("container.started", resources.runId());
@@ -163,6 +170,22 @@ public final class DockerRuntime implements FunctionRuntime {
         return cmd.withEnv(env).withHostConfig(host);
     }
 
+    /**
+     * Removes a container; when the daemon is away (restarting), waits for it up to
+     * {@link #DAEMON_RETURN_TIMEOUT} and removes it then, so a restart leaks no stopped container.
+     */
+    private void removeOnceAnswering(String id) {
+        try {
+            containers.remove(id);
+        } catch (RuntimeException e) {
+            if (!DockerDaemon.isUnreachable(e)) {
+                throw e;
+            }
+            DockerDaemon.awaitAnswer(DAEMON_RETURN_TIMEOUT);
+            containers.remove(id);
+        }
+    }
+
     @Override
     public boolean isReady(Instance instance) {
         return HttpProbe.once(instance.endpoint(), "/healthz").map(r -> r.status() == 200).orElse(false);
@@ -193,6 +216,14 @@ public final class DockerRuntime implements FunctionRuntime {
     public void close() {
         for (Instance i : List.copyOf(live.values())) {
             stop(i);
+        }
+        // A removal that failed while the daemon was restarting left a stopped container labelled with this run.
+        try {
+            DockerDaemon.awaitAnswer(DAEMON_RETURN_TIMEOUT);
+            ContainerReaper.reap(docker, resources.runId()::equals);
+        } catch (RuntimeException e) {
+            System.err.println("synwarm: could not remove the containers of run " + resources.runId() + ": "
+                    + e.getMessage() + " (./synwarm cleanup removes them)");
         }
         try {
             docker.close();

@@ -17,6 +17,11 @@ public final class KillPoint {
 
     private KillPoint() {}
 
+    /** True when {@value #ENV} names {@code point}: for a test point that must prepare its crash (a torn write). */
+    public static boolean armed(String point) {
+        return point.equals(TARGET);
+    }
+
     /** Marks {@code point} as reached; if it is the one {@value #ENV} names, the process dies here. */
     public static void reached(String point, RunId run) {
         if (TARGET == null || !TARGET.equals(point)) {

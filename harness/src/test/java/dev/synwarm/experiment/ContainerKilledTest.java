@@ -3,7 +3,9 @@ package dev.synwarm.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synwarm.bpf.AttachMode;
+import dev.synwarm.measure.SampleStore;
 import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.SamplesJournal;
 import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.measure.TimelineRow.Status;
 import dev.synwarm.scenario.Scenario;
@@ -103,9 +105,10 @@ class ContainerKilledTest {
 
     private long samples() {
         try (Stream<Path> files = Files.walk(out)) {
-            Optional<Path> csv = files.filter(f -> f.getFileName().toString().equals(SamplesCsv.FILE)).findFirst();
-            return csv.isEmpty() ? 0 : Math.max(0, Files.readAllLines(csv.get()).size() - 1);
-        } catch (IOException e) {
+            Optional<Path> csv = files.filter(f -> f.getFileName().toString().equals(SamplesCsv.FILE)
+                    || f.getFileName().toString().equals(SamplesJournal.FILE)).findFirst();
+            return csv.isEmpty() ? 0 : SampleStore.fold(csv.get().getParent()).rows().size();
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.synwarm.cli.CleanupCommand;
 import dev.synwarm.cli.Main;
 import dev.synwarm.measure.Json;
+import dev.synwarm.measure.SampleStore;
 import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.SamplesJournal;
 import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.sys.KillPoint;
 import dev.synwarm.sys.RunId;
@@ -33,15 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code synwarm run} SIGKILLed at every phase of its life, chosen by progress markers
  * ({@link KillPoint}), each followed by the next command: nothing of the killed run may be left on the
- * machine, and no earlier result may change. The run killed after its third sample is then completed
- * with {@code run --resume}.
+ * machine, no earlier result may change, and every samples.csv is a complete CSV. The runs killed while
+ * measuring (after a reported sample, in the middle of writing a row, between rewriting samples.csv and
+ * emptying its journal) lose no reported sample and are completed with {@code run --resume}.
  */
 class KillAnywhereTest {
     /** In the order a run passes them: set-up, probe attach, container start, measuring, summary. */
     private static final List<String> POINTS = List.of("runtime.opened", "topology.netns", "topology.veth",
             "topology.done", "tls.generated", "gateway.listening", "probe.attached", "tagger.attached",
             "container.created", "container.started", "gateway.warmed", "client.started", "results.created",
-            "link.emulated", "sample.3", "summary");
+            "link.emulated", "sample.3", "journal.torn.4", "samples.checkpointed.4", "summary");
+    /** Kill point → rows in samples.csv, rows reported (samples.csv and journal together): tiny.yaml has 3 cells × 2. */
+    private static final Map<String, List<Integer>> MEASURING = Map.of("sample.3", List.of(2, 3), "journal.torn.4",
+            List.of(2, 3), "samples.checkpointed.4", List.of(4, 4));
     private static final Pattern KILLED = Pattern.compile("synwarm: kill point (\\S+) run ([a-z0-9]{4})");
     private static final Duration CHILD_LIMIT = Duration.ofSeconds(150);
 
@@ -56,7 +62,7 @@ class KillAnywhereTest {
         Path earlier = earlierResult();
         Path scenario = Requires.repo().resolve("harness/src/test/resources/rely/tiny.yaml");
         List<String> run = List.of("run", scenario.toString(), "--out", out.toString(), "--client-warmups", "10");
-        Path interrupted = null;
+        Map<String, Path> interrupted = new TreeMap<>();
         for (String point : POINTS) {
             Map<String, String> before = contents(out);
             long t0 = System.nanoTime();
@@ -78,21 +84,33 @@ class KillAnywhereTest {
             before.forEach((file, hash) -> assertThat(after.get(file)).as(file + " after the kill at " + point).isEqualTo(hash));
             System.out.printf("killed at %-18s run %s, %d programs attached, %.1f s%n", point, id, programs.size(),
                     (System.nanoTime() - t0) / 1e9);
-            if (point.equals("sample.3")) {
-                interrupted = newRunDir(before.keySet(), after.keySet());
+            assertEverySamplesCsvComplete(after.keySet(), point);
+            if (MEASURING.containsKey(point)) {
+                interrupted.put(point, newRunDir(before.keySet(), after.keySet()));
             }
         }
         assertThat(contents(earlier)).isNotEmpty();
+        assertThat(interrupted).hasSize(MEASURING.size()).doesNotContainValue(null);
+        for (Map.Entry<String, Path> e : interrupted.entrySet()) {
+            resumeCompletes(e.getValue(), e.getKey(), MEASURING.get(e.getKey()));
+        }
+    }
 
-        // The run killed after three samples: marked incomplete, then completed by --resume.
-        assertThat(interrupted).isNotNull();
+    /** A run killed while measuring: marked incomplete, its reported rows all kept, completed by --resume. */
+    private static void resumeCompletes(Path interrupted, String point, List<Integer> expected) throws Exception {
         JsonNode m = Json.MAPPER.readTree(interrupted.resolve("run.json").toFile());
         assertThat(m.get("complete").asBoolean()).isFalse();
-        List<TimelineRow> kept = SamplesCsv.read(interrupted.resolve(SamplesCsv.FILE));
-        assertThat(kept).hasSize(3);
+        assertThat(SamplesCsv.read(interrupted.resolve(SamplesCsv.FILE))).as("samples.csv after " + point)
+                .hasSize(expected.get(0));
+        SampleStore.Folded folded = SampleStore.fold(interrupted);
+        assertThat(folded.rows()).as("reported rows after " + point).hasSize(expected.get(1));
+        assertThat(folded.tornBytes() > 0).as("torn journal row after " + point).isEqualTo(point.startsWith("journal.torn"));
+        List<TimelineRow> kept = folded.rows();
+
         ChildJvm.Exit resumed = ChildJvm.run(List.of("run", "--resume", interrupted.toString(), "--client-warmups", "10"),
                 Map.of(), CHILD_LIMIT);
         assertThat(resumed.code()).as(resumed.stderr()).isEqualTo(Main.EXIT_OK);
+        assertThat(resumed.stderr().contains("dropped a torn last row")).isEqualTo(point.startsWith("journal.torn"));
         JsonNode done = Json.MAPPER.readTree(interrupted.resolve("run.json").toFile());
         assertThat(done.get("complete").asBoolean()).isTrue();
         assertThat(done.get("samples").asLong()).isEqualTo(6);
@@ -100,12 +118,27 @@ class KillAnywhereTest {
         assertThat(done.get("resumedBy")).hasSize(1);
         List<TimelineRow> all = SamplesCsv.read(interrupted.resolve(SamplesCsv.FILE));
         assertThat(all).hasSize(6);
-        assertThat(all.subList(0, 3)).isEqualTo(kept);
+        assertThat(all.subList(0, kept.size())).isEqualTo(kept);
         assertThat(all).extracting(r -> r.cellId() + "/" + r.repetition()).doesNotHaveDuplicates();
-        assertThat(all.subList(3, 6)).extracting(TimelineRow::runId).containsOnly(done.get("resumedBy").get(0).asText());
+        assertThat(all.subList(kept.size(), 6)).extracting(TimelineRow::runId)
+                .containsOnly(done.get("resumedBy").get(0).asText());
         assertThat(interrupted.resolve("summary.csv")).exists();
+        assertThat(interrupted.resolve(SamplesJournal.FILE)).doesNotExist();
         assertThat(ChildJvm.run(List.of("run", "--resume", interrupted.toString()), Map.of(), CHILD_LIMIT).code())
                 .as("a complete run is not resumed again").isEqualTo(Main.EXIT_USAGE);
+    }
+
+    /** Every samples.csv ends with a whole row and parses: a kill never leaves one half-written. */
+    private static void assertEverySamplesCsvComplete(java.util.Set<String> files, String point) throws IOException {
+        for (String f : files) {
+            if (Path.of(f).getFileName().toString().equals(SamplesCsv.FILE)) {
+                byte[] b = Files.readAllBytes(Path.of(f));
+                assertThat(b.length == 0 || b[b.length - 1] == '\n').as(f + " after the kill at " + point).isTrue();
+                if (!f.contains("20260101T000000Z")) {
+                    assertThat(SamplesCsv.read(Path.of(f))).as(f).isNotNull();
+                }
+            }
+        }
     }
 
     /** A finished run's directory from before: it must come through every kill untouched. */

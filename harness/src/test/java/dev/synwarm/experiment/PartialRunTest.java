@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.SamplesJournal;
 import dev.synwarm.measure.TimelineRow;
 import dev.synwarm.sys.UsageException;
 import dev.synwarm.testing.SyntheticRun;
@@ -20,26 +21,26 @@ class PartialRunTest {
     Path root;
 
     @Test
-    void aRowTornBySigkillIsDroppedAndMeasuredAgain() throws Exception {
+    void theJournalIsFoldedInAndARowTornBySigkillIsDroppedAndMeasuredAgain() throws Exception {
         Path dir = Files.createDirectories(root.resolve("tiny/20260101T000000Z-abcdef0"));
         Files.writeString(dir.resolve("run.json"), """
                 {"runId": "zz01", "started": "2026-01-01T00:00:00Z", "complete": false, "resumedBy": ["zz02"],
                  "software": {"gitCommit": "abcdef0123"}}
                 """);
         Files.copy(Path.of("src/test/resources/rely/tiny.yaml"), dir.resolve(PartialRun.SCENARIO_COPY));
-        List<TimelineRow> rows = new SyntheticRun(1).repetitions(2).rows().subList(0, 2);
-        try (SamplesCsv.Appender csv = SamplesCsv.append(dir.resolve(SamplesCsv.FILE))) {
-            for (TimelineRow r : rows) {
-                csv.append(r);
-            }
-        }
-        long whole = Files.size(dir.resolve(SamplesCsv.FILE));
-        Files.writeString(dir.resolve(SamplesCsv.FILE), "syn0,c9,0,fn-static,50.0", StandardOpenOption.APPEND);
+        List<TimelineRow> rows = new SyntheticRun(1).repetitions(2).rows().subList(0, 3);
+        SamplesCsv.write(dir.resolve(SamplesCsv.FILE), rows.subList(0, 2));
+        Files.write(dir.resolve(SamplesJournal.FILE), SamplesCsv.line(rows.get(2)));
+        Files.writeString(dir.resolve(SamplesJournal.FILE), "syn0,c9,0,fn-static,50.0", StandardOpenOption.APPEND);
+        byte[] csvBefore = Files.readAllBytes(dir.resolve(SamplesCsv.FILE));
+        byte[] journalBefore = Files.readAllBytes(dir.resolve(SamplesJournal.FILE));
 
         PartialRun p = PartialRun.open(dir);
 
         assertThat(p.rows()).isEqualTo(rows);
-        assertThat(Files.size(dir.resolve(SamplesCsv.FILE))).isEqualTo(whole);
+        // opening reads only: the resumed run's store rewrites them
+        assertThat(Files.readAllBytes(dir.resolve(SamplesCsv.FILE))).isEqualTo(csvBefore);
+        assertThat(Files.readAllBytes(dir.resolve(SamplesJournal.FILE))).isEqualTo(journalBefore);
         assertThat(p.processes()).containsExactly("zz01", "zz02");
         assertThat(p.gitCommit()).isEqualTo("abcdef0123");
         assertThat(p.scenario().name()).isEqualTo("tiny");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.synwarm.cli.CleanupCommand;
 import dev.synwarm.cli.Main;
 import dev.synwarm.measure.Json;
+import dev.synwarm.measure.SampleStore;
 import dev.synwarm.measure.SamplesCsv;
+import dev.synwarm.measure.SamplesJournal;
 import dev.synwarm.sys.KillPoint;
 import dev.synwarm.sys.RunId;
 import dev.synwarm.sys.StaleReaping;
@@ -45,6 +47,13 @@ class SignalsTest {
             assertThat(r.exit().code()).as(point + ": " + r.exit().stderr()).isEqualTo(128 + 15);
             assertThat(RunLeftovers.of(r.id(), List.of())).as("left after SIGTERM at " + point).isEmpty();
         }
+        // only the run terminated at sample.3 got as far as a results directory: its rows are all in samples.csv
+        Path dir;
+        try (Stream<Path> files = Files.walk(out)) {
+            dir = files.filter(f -> f.getFileName().toString().equals("run.json")).findFirst().orElseThrow().getParent();
+        }
+        assertThat(SamplesCsv.read(dir.resolve(SamplesCsv.FILE))).hasSizeGreaterThanOrEqualTo(3)
+                .hasSameSizeAs(SampleStore.fold(dir).rows());
     }
 
     @Test
@@ -67,6 +76,7 @@ class SignalsTest {
         assertThat(kept).isBetween(3L, 4L); // the request in flight when Ctrl-C came may complete
         assertThat(m.get("samples").asLong()).isEqualTo(kept);
         assertThat(dir.resolve("summary.csv")).exists();
+        assertThat(dir.resolve(SamplesJournal.FILE)).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }

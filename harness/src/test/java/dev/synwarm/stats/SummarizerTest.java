@@ -28,11 +28,7 @@ class SummarizerTest {
     void csvToSummaryRoundTripKeepsEveryCellAndMode() throws Exception {
         List<TimelineRow> rows = new SyntheticRun(1).rows();
         Path csv = dir.resolve(SamplesCsv.FILE);
-        try (var out = SamplesCsv.append(csv)) {
-            for (TimelineRow r : rows) {
-                out.append(r);
-            }
-        }
+        SamplesCsv.write(csv, rows);
         RunSummary fromCsv = new Summarizer(SummaryOptions.DEFAULT).summarize(SamplesCsv.read(csv));
         RunSummary direct = new Summarizer(SummaryOptions.DEFAULT).summarize(rows);
         assertThat(fromCsv).isEqualTo(direct); // seeded bootstrap: bit-for-bit the same

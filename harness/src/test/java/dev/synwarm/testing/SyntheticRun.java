@@ -76,11 +76,7 @@ public final class SyntheticRun {
     /** Writes the rows as {@code dir/samples.csv} (a temporary run directory for CLI and notebook tests). */
     public java.nio.file.Path writeTo(java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
-        try (var out = dev.synwarm.measure.SamplesCsv.append(dir.resolve(dev.synwarm.measure.SamplesCsv.FILE))) {
-            for (TimelineRow r : rows()) {
-                out.append(r);
-            }
-        }
+        dev.synwarm.measure.SamplesCsv.write(dir.resolve(dev.synwarm.measure.SamplesCsv.FILE), rows());
         return dir;
     }
 
