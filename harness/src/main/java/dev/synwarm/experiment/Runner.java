@@ -45,7 +45,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Runs a scenario: prepare the testbed, then per request in {@link RepetitionOrder} (the modes of a
  * condition taking turns) scale to zero (or warm up), make one client request, and append its timeline
- * row; finally summarise. run.json is rewritten after every condition, so a killed run still says how
+ * row; finally summarise. samples.csv and run.json are rewritten after every round, so a killed run still says how
  * far it got, and {@link #resume} measures what it lacks.
  */
 public final class Runner {
@@ -128,6 +128,7 @@ public final class Runner {
             try (ProgressBar bar = progress(scenario, before); store) {
                 Cell current = null;
                 int condition = 0;
+                int round = Integer.MIN_VALUE;
                 for (RepetitionOrder.Step step : RepetitionOrder.of(scenario)) {
                     Cell cell = step.cell();
                     int rep = step.rep();
@@ -138,12 +139,17 @@ public final class Runner {
                         stoppedBecause = "stopped by Ctrl-C";
                         break;
                     }
-                    if (step.condition() != condition) { // a condition is done: checkpoint, say how far the run got
-                        store.checkpoint();
-                        List<TimelineRow> rows = store.rows();
-                        manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
-                        writeManifest(dir, manifest);
+                    if (step.condition() != condition || step.rep() != round) {
+                        // a round (every mode of a condition once) is done: samples.csv takes its rows whole,
+                        // run.json says how far the run got
+                        if (store.size() > 0) {
+                            store.checkpoint();
+                            List<TimelineRow> rows = store.rows();
+                            manifest = manifest.with(null, rows.size(), false, "running", LinkCalibrations.of(rows));
+                            writeManifest(dir, manifest);
+                        }
                         condition = step.condition();
+                        round = step.rep();
                     }
                     if (!cell.equals(current)) {
                         manifest = manifest.withEmulator(edge.useLink(cell.link(), scenario.emulator()));

@@ -35,6 +35,9 @@ public final class SampleStore implements AutoCloseable {
         this.run = run;
         this.rows = new ArrayList<>(rows);
         this.journal = SamplesJournal.open(journalFile);
+        if (Files.notExists(csv)) {
+            SamplesCsv.write(csv, List.of()); // a run dir always has its samples.csv, if only the header
+        }
         Runtime.getRuntime().addShutdownHook(onTerm);
     }
 
