@@ -9,7 +9,6 @@ import dev.synwarm.net.Topology;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.SystemException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +35,8 @@ final class DelayLineLoadFigures implements EndToEnd {
     private static final Duration IN_FLIGHT_WINDOW = Duration.ofNanos(1_600_000);
 
     @Override
-    public String title() {
-        return "delay line under load (ping at 1k and 50k packets/s)";
-    }
-
-    @Override
     public Measured measure(Context ctx) {
         boolean quick = ctx.quick();
-        PrintWriter progress = ctx.progress();
         Duration oneWay = Duration.ofNanos(ONE_WAY_US * 1000);
         Duration scheduled = oneWay.minus(DelayLineConfig.DEFAULT_COMPENSATION);
         List<EndToEndFigure> out = new ArrayList<>();
@@ -51,8 +44,7 @@ final class DelayLineLoadFigures implements EndToEnd {
             for (int rate : List.of(1_000, 50_000)) {
                 int count = rate * (quick ? 1 : 5);
                 long preload = Math.max(1, (long) Math.ceil(rate * (IN_FLIGHT_WINDOW.toNanos() / 1e9)));
-                progress.printf(Locale.ROOT, "  delay line, %d pings at %d/s%n", count, rate);
-                progress.flush();
+                ctx.step("  delay line, %d pings at %d/s", count, rate);
                 try (LatencyEmulator line = topo.emulate(LinkSpec.of(oneWay), EmulatorChoice.DELAYLINE)) {
                     Proc.Result r = Proc.run(topo.inClient(List.of("ping", "-n", "-c", Integer.toString(count),
                             "-i", String.format(Locale.ROOT, "%.6f", 1.0 / rate), "-l", Long.toString(preload), "-W", "1",
