@@ -39,7 +39,7 @@ class ProbeCommandTest {
         assertThat(run("probe", "--latency", "--count", "0").exit()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run("probe", "--iface", "lo", "--cooldown", "5").err()).contains("needs a unit");
         assertThat(run("probe", "--latency", "--spin-budget", "0s").err().strip())
-                .isEqualTo("synwarm: --spin-budget 0s: must be positive");
+                .isEqualTo("synwarm: --spin-budget 0ms: must be positive");
         assertThat(run("probe", "--latency", "--count", "10", "--rounds", "11").err().strip())
                 .isEqualTo("synwarm: --rounds 11: must be in 1..--count (10)");
         assertThat(run("probe", "--iface", "lo", "--port", "8080=1", "--consumer", "spin,blocking").err().strip())
