@@ -8,22 +8,29 @@ package dev.synwarm.bpf;
  *   <li>SPIN is the low-latency consumer: SCHED_FIFO, re-reads the producer position (≈ 2 µs per event)
  *       in slices with a short blocking rest between them, and blocks like BLOCKING after a spin budget
  *       without events (see {@link RingConsumer}).</li>
- *   <li>SPIN_NICE10 and SPIN_NICE20 spin at SCHED_OTHER with that nice value, without rests; for
- *       comparison only (CFS preempts them under load).</li>
+ *   <li>For comparison only: SPIN_NICE10 and SPIN_NICE20 spin at SCHED_OTHER with that nice value, and
+ *       SPIN_NOREST at SCHED_FIFO, all three without rests (CFS preempts the first two under load; the
+ *       kernel's fair server stops the third for tens of ms).</li>
  * </ul>
  */
 public enum ConsumerKind {
     BLOCKING,
     SPIN,
     SPIN_NICE10,
-    SPIN_NICE20;
+    SPIN_NICE20,
+    SPIN_NOREST;
 
     boolean spins() {
         return this != BLOCKING;
     }
 
     boolean realTime() {
-        return this == BLOCKING || this == SPIN;
+        return this == BLOCKING || this == SPIN || this == SPIN_NOREST;
+    }
+
+    /** Whether a spin gives the CPU up for a rest after each slice. */
+    boolean rests() {
+        return this == SPIN;
     }
 
     /** The name on the command line and in reports: {@code spin-nice10} for SPIN_NICE10. */

@@ -71,7 +71,7 @@ final class RingConsumer implements AutoCloseable {
                 int timeoutMs;
                 if (!kind.spins() || now - lastRecord >= spinBudgetNs) {
                     timeoutMs = IDLE_POLL_MS;
-                } else if (kind == ConsumerKind.SPIN && now - sliceStart >= SPIN_SLICE_NS) {
+                } else if (kind.rests() && now - sliceStart >= SPIN_SLICE_NS) {
                     timeoutMs = REST_MS;
                 } else {
                     Thread.onSpinWait();
@@ -91,8 +91,8 @@ final class RingConsumer implements AutoCloseable {
     }
 
     /**
-     * BLOCKING and SPIN run at SCHED_FIFO, ahead of every normal thread; the comparison kinds get a better
-     * nice value. Reset-on-fork: threads a listener starts from here (pools, virtual-thread carriers) stay
+     * BLOCKING, SPIN (and SPIN_NOREST) run at SCHED_FIFO, ahead of every normal thread; the SCHED_OTHER
+     * comparison kinds get a better nice value. Reset-on-fork: threads a listener starts from here (pools, virtual-thread carriers) stay
      * ordinary. Without root the thread stays as it is.
      */
     private void favourThisThread() {

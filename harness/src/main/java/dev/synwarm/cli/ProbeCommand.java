@@ -43,9 +43,9 @@ public final class ProbeCommand implements Callable<Integer>, CreatesResources {
             description = "hook: xdp or tc (default ${DEFAULT-VALUE})")
     AttachMode mode;
 
-    @Option(names = "--consumer", paramLabel = "blocking|spin|spin-nice10|spin-nice20", converter = ConsumerConverter.class,
+    @Option(names = "--consumer", paramLabel = "blocking|spin|spin-nice10|spin-nice20|spin-norest", converter = ConsumerConverter.class,
             split = ",", defaultValue = "blocking",
-            description = "ring buffer consumer (default ${DEFAULT-VALUE}; the nice ones for comparison); "
+            description = "ring buffer consumer (default ${DEFAULT-VALUE}; the last three for comparison); "
                     + "--latency takes a comma-separated list and measures them interleaved")
     List<ConsumerKind> consumers;
 
@@ -169,7 +169,7 @@ public final class ProbeCommand implements Callable<Integer>, CreatesResources {
                     return k;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + v + "' is not blocking, spin, spin-nice10 or spin-nice20");
+            throw new CommandLine.TypeConversionException("'" + v + "' is not blocking, spin, spin-nice10, spin-nice20 or spin-norest");
         }
     }
 }

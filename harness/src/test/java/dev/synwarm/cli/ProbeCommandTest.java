@@ -45,7 +45,7 @@ class ProbeCommandTest {
         assertThat(run("probe", "--iface", "lo", "--port", "8080=1", "--consumer", "spin,blocking").err().strip())
                 .isEqualTo("synwarm: --consumer [spin, blocking]: one consumer unless --latency");
         assertThat(run("probe", "--latency", "--consumer", "spinning").err())
-                .contains("'spinning' is not blocking, spin, spin-nice10 or spin-nice20");
+                .contains("'spinning' is not blocking, spin, spin-nice10, spin-nice20 or spin-norest");
     }
 
     @Test
