@@ -7,7 +7,9 @@ package dev.synwarm.bpf;
  *       the kernel's wake-up (irq_work, scheduler, on this VM ≈ 50–80 µs).</li>
  *   <li>SPIN is the low-latency consumer: SCHED_FIFO, re-reads the producer position (≈ 2 µs per event)
  *       in slices with a short blocking rest between them, and blocks like BLOCKING after a spin budget
- *       without events (see {@link RingConsumer}).</li>
+ *       without events (see {@link RingConsumer}). An event that comes during a rest (≈ 1 in 10) or after
+ *       the budget ran out pays BLOCKING's latency; so p50 ≈ 2 µs and p99 ≈ BLOCKING's ≈ 100 µs, also
+ *       under CPU load (measured with {@code probe --latency --under-load}).</li>
  *   <li>For comparison only: SPIN_NICE10 and SPIN_NICE20 spin at SCHED_OTHER with that nice value, and
  *       SPIN_NOREST at SCHED_FIFO, all three without rests (CFS preempts the first two under load; the
  *       kernel's fair server stops the third for tens of ms).</li>

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * <p>SPIN spins at SCHED_FIFO, so load on the host cannot preempt it, but it rests in a blocking poll for
  * {@link #REST_MS} after every {@link #SPIN_SLICE_NS} of spinning: a real-time thread that never sleeps
  * starves the normal threads of its CPU, and the kernel's fair server (6.12+, formerly RT throttling)
- * then stops it for up to 50 ms per second (measured: p99 ≈ 40 ms). With the rests normal threads get
+ * then stops it for up to 50 ms per second (measured with SPIN_NOREST under load: p99 ≈ 44 ms). With the rests normal threads get
  * ≈ 9 % of that CPU, more than the 5 % the server guarantees them, so it never has to step in; an event
  * that arrives during a rest wakes the consumer at once (at FIFO), with the blocking consumer's latency.
  * Cost while events keep coming: ≈ 91 % of one CPU, for at most {@code spinBudget} after the last one.
