@@ -1,5 +1,6 @@
 package dev.synwarm.bench;
 
+import dev.synwarm.net.Calibration;
 import dev.synwarm.net.DelayLineConfig;
 import dev.synwarm.net.DelayLineStats;
 import dev.synwarm.net.EmulatorChoice;
@@ -11,6 +12,7 @@ import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.SystemException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -29,7 +31,6 @@ import java.util.regex.Pattern;
  */
 final class DelayLineLoadFigures implements EndToEnd {
     static final long ONE_WAY_US = 400;
-    private static final Pattern TIME = Pattern.compile("time=([0-9.]+) ms");
     private static final Pattern SENT = Pattern.compile("(\\d+) packets transmitted, (\\d+) received.*time (\\d+)ms");
     /** Echoes in flight must cover rate × RTT, or ping waits for replies and sends at 1 / RTT instead. */
     private static final Duration IN_FLIGHT_WINDOW = Duration.ofNanos(1_600_000);
@@ -83,11 +84,6 @@ final class DelayLineLoadFigures implements EndToEnd {
 
     /** Each reply's RTT minus 2 × {@code wait}, in ns. */
     static long[] rttErrors(String pingOutput, Duration wait) {
-        List<Long> out = new ArrayList<>();
-        Matcher m = TIME.matcher(pingOutput);
-        while (m.find()) {
-            out.add(Math.round(Double.parseDouble(m.group(1)) * 1e6) - 2 * wait.toNanos());
-        }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return Arrays.stream(Calibration.pingTimes(pingOutput)).mapToLong(ms -> Math.round(ms * 1e6) - 2 * wait.toNanos()).toArray();
     }
 }
