@@ -23,6 +23,16 @@ import java.util.regex.PatternSyntaxException;
 public final class Bench {
     private static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private record Source(String title, EndToEnd figures) {}
+
+    private static final List<Source> SOURCES = List.of(
+            new Source("SYN at the hook → Java listener", new ProbeFigures()),
+            new Source("emulated link accuracy (calibrate)", new CalibrationFigures()),
+            new Source("delay line under load (ping at 1k and 50k packets/s)", new DelayLineLoadFigures()),
+            new Source("harness cold start vs docker run", new ColdStartFigures()),
+            new Source("gateway overhead over a direct request", new GatewayOverheadFigures()),
+            new Source("scenario run (SYN at the hook → create issued; wall time vs inherent waits)", new RunFigures()));
+
     /**
      * @param include a JMH regex to run only some benchmarks (null: all); endToEnd false skips the figures
      * @param figures a regex on the end-to-end sources' titles to measure only some (null: all)
@@ -69,13 +79,12 @@ public final class Bench {
         if (o.endToEnd()) {
             progress.println("end-to-end figures");
             EndToEnd.Context ctx = new EndToEnd.Context(o.quick(), o.repo(), dir, progress);
-            for (EndToEnd source : List.of(new ProbeFigures(), new CalibrationFigures(), new DelayLineLoadFigures(),
-                    new ColdStartFigures(), new GatewayOverheadFigures(), new RunFigures())) {
+            for (Source source : SOURCES) {
                 if (o.figures() != null && !Pattern.compile(o.figures()).matcher(source.title()).find()) {
                     continue;
                 }
                 try {
-                    EndToEnd.Measured m = source.measure(ctx);
+                    EndToEnd.Measured m = source.figures().measure(ctx);
                     e2e.addAll(m.figures());
                     wallTimes.addAll(m.wallTimes());
                 } catch (EndToEnd.Unavailable u) {

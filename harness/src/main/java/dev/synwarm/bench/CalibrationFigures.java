@@ -5,7 +5,6 @@ import dev.synwarm.net.CalibrationReport;
 import dev.synwarm.net.EmulatorChoice;
 import dev.synwarm.net.LinkSpec;
 import dev.synwarm.sys.Resources;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +18,14 @@ import java.util.List;
  */
 final class CalibrationFigures implements EndToEnd {
     @Override
-    public String title() {
-        return "emulated link accuracy (calibrate)";
-    }
-
-    @Override
     public Measured measure(Context ctx) {
         boolean quick = ctx.quick();
-        PrintWriter progress = ctx.progress();
         List<Duration> delays = (quick ? List.of(1, 20, 100) : List.of(1, 5, 20, 50, 100)).stream()
                 .map(Duration::ofMillis).toList();
         int samples = quick ? 20 : 100;
         List<EndToEndFigure> out = new ArrayList<>();
         for (Duration oneWay : delays) {
-            progress.printf("  calibrate, one-way %d ms, %d samples%n", oneWay.toMillis(), samples);
-            progress.flush();
+            ctx.step("  calibrate, one-way %d ms, %d samples", oneWay.toMillis(), samples);
             CalibrationReport r;
             try (Resources res = Resources.open()) {
                 r = Calibration.run(res, new Calibration.Request(LinkSpec.of(oneWay), EmulatorChoice.AUTO, samples, "bench"),

@@ -7,7 +7,6 @@ import dev.synwarm.runtime.bench.ColdStartBenchmark;
 import dev.synwarm.runtime.bench.DockerRunReference;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.UsageException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,18 +19,11 @@ final class ColdStartFigures implements EndToEnd {
     static final String FUNCTION = "fn-static";
 
     @Override
-    public String title() {
-        return "harness cold start vs docker run";
-    }
-
-    @Override
     public Measured measure(Context ctx) throws Unavailable {
         boolean quick = ctx.quick();
-        PrintWriter progress = ctx.progress();
         FunctionSpec spec = new FunctionSpec(FUNCTION, Duration.ZERO, Duration.ZERO, NetworkMode.BRIDGE);
         var settings = new ColdStartBenchmark.Settings(spec, quick ? 6 : 30, quick ? 1 : 2);
-        progress.printf("  cold start, %s, %d samples of each kind%n", FUNCTION, settings.samples());
-        progress.flush();
+        ctx.step("  cold start, %s, %d samples of each kind", FUNCTION, settings.samples());
         ColdStartBenchmark.Result r;
         try (Resources res = Resources.open(); DockerRuntime runtime = DockerRuntime.open(res)) {
             try {

@@ -1,5 +1,6 @@
 package dev.synwarm.bench;
 
+import dev.synwarm.net.Calibration;
 import dev.synwarm.net.DelayLineConfig;
 import dev.synwarm.net.DelayLineStats;
 import dev.synwarm.net.EmulatorChoice;
@@ -9,9 +10,9 @@ import dev.synwarm.net.Topology;
 import dev.synwarm.sys.Proc;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.SystemException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -30,20 +31,13 @@ import java.util.regex.Pattern;
  */
 final class DelayLineLoadFigures implements EndToEnd {
     static final long ONE_WAY_US = 400;
-    private static final Pattern TIME = Pattern.compile("time=([0-9.]+) ms");
     private static final Pattern SENT = Pattern.compile("(\\d+) packets transmitted, (\\d+) received.*time (\\d+)ms");
     /** Echoes in flight must cover rate × RTT, or ping waits for replies and sends at 1 / RTT instead. */
     private static final Duration IN_FLIGHT_WINDOW = Duration.ofNanos(1_600_000);
 
     @Override
-    public String title() {
-        return "delay line under load (ping at 1k and 50k packets/s)";
-    }
-
-    @Override
     public Measured measure(Context ctx) {
         boolean quick = ctx.quick();
-        PrintWriter progress = ctx.progress();
         Duration oneWay = Duration.ofNanos(ONE_WAY_US * 1000);
         Duration scheduled = oneWay.minus(DelayLineConfig.DEFAULT_COMPENSATION);
         List<EndToEndFigure> out = new ArrayList<>();
@@ -51,8 +45,7 @@ final class DelayLineLoadFigures implements EndToEnd {
             for (int rate : List.of(1_000, 50_000)) {
                 int count = rate * (quick ? 1 : 5);
                 long preload = Math.max(1, (long) Math.ceil(rate * (IN_FLIGHT_WINDOW.toNanos() / 1e9)));
-                progress.printf(Locale.ROOT, "  delay line, %d pings at %d/s%n", count, rate);
-                progress.flush();
+                ctx.step("  delay line, %d pings at %d/s", count, rate);
                 try (LatencyEmulator line = topo.emulate(LinkSpec.of(oneWay), EmulatorChoice.DELAYLINE)) {
                     Proc.Result r = Proc.run(topo.inClient(List.of("ping", "-n", "-c", Integer.toString(count),
                             "-i", String.format(Locale.ROOT, "%.6f", 1.0 / rate), "-l", Long.toString(preload), "-W", "1",
@@ -91,11 +84,6 @@ final class DelayLineLoadFigures implements EndToEnd {
 
     /** Each reply's RTT minus 2 × {@code wait}, in ns. */
     static long[] rttErrors(String pingOutput, Duration wait) {
-        List<Long> out = new ArrayList<>();
-        Matcher m = TIME.matcher(pingOutput);
-        while (m.find()) {
-            out.add(Math.round(Double.parseDouble(m.group(1)) * 1e6) - 2 * wait.toNanos());
-        }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return Arrays.stream(Calibration.pingTimes(pingOutput)).mapToLong(ms -> Math.round(ms * 1e6) - 2 * wait.toNanos()).toArray();
     }
 }

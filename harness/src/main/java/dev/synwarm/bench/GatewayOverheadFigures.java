@@ -16,11 +16,6 @@ import java.util.Locale;
  */
 final class GatewayOverheadFigures implements EndToEnd {
     @Override
-    public String title() {
-        return "gateway overhead over a direct request";
-    }
-
-    @Override
     public Measured measure(Context ctx) throws Unavailable {
         var settings = ctx.quick() ? new GatewayOverhead.Settings(500, 500) : new GatewayOverhead.Settings(5000, 2000);
         PrintWriter progress = ctx.progress();

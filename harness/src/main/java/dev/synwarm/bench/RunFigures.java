@@ -31,11 +31,6 @@ final class RunFigures implements EndToEnd {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     @Override
-    public String title() {
-        return "scenario run (SYN at the hook → create issued; wall time vs inherent waits)";
-    }
-
-    @Override
     public Measured measure(Context ctx) throws Unavailable {
         Path file = ctx.repo().resolve("scenarios").resolve(ctx.quick() ? "quick.yaml" : "break-even.yaml");
         Scenario scenario = ScenarioReader.read(file);

@@ -7,7 +7,7 @@ import java.util.Arrays;
 public record LatencyReport(AttachMode mode, ConsumerKind consumer, int connections, int events,
                             Duration min, Duration p50, Duration p90, Duration p99, Duration max, ProbeStats stats) {
 
-    static LatencyReport of(AttachMode mode, ConsumerKind consumer, int connections, long[] delaysNs, ProbeStats stats) {
+    public static LatencyReport of(AttachMode mode, ConsumerKind consumer, int connections, long[] delaysNs, ProbeStats stats) {
         long[] d = delaysNs.clone();
         Arrays.sort(d);
         if (d.length == 0) {

@@ -32,22 +32,25 @@ public final class PrewarmProbe implements AutoCloseable {
         this.res = res;
     }
 
-    /** Attaches with an unbounded spin for {@link ConsumerKind#SPIN}. */
+    /** How long a spinning consumer spins after the last event unless told otherwise. */
+    public static final Duration DEFAULT_SPIN_BUDGET = Duration.ofSeconds(1);
+
+    /** Attaches with the {@link #DEFAULT_SPIN_BUDGET} for a spinning consumer. */
     public static PrewarmProbe attach(String iface, AttachMode mode, ConsumerKind consumer, Duration cooldown,
                                       SynListener listener, Resources res) {
-        return attach(iface, mode, consumer, Duration.ZERO, cooldown, listener, res);
+        return attach(iface, mode, consumer, DEFAULT_SPIN_BUDGET, cooldown, listener, res);
     }
 
     /**
-     * @param spinBudget for SPIN: how long to spin without an event before sleeping in poll(2) until the
-     *                   next one; zero spins for as long as the probe is open
+     * @param spinBudget for a spinning consumer: how long to spin without an event before sleeping in
+     *                   poll(2) until the next one (positive; ignored by BLOCKING)
      * @param cooldown   after an event for a function, further SYNs for it within this time are suppressed
      *                   in the kernel (counted); zero sends every SYN
      */
     public static PrewarmProbe attach(String iface, AttachMode mode, ConsumerKind consumer, Duration spinBudget,
                                       Duration cooldown, SynListener listener, Resources res) {
-        if (cooldown.isNegative() || spinBudget.isNegative()) {
-            throw new IllegalArgumentException("cooldown and spin budget must not be negative");
+        if (cooldown.isNegative() || !spinBudget.isPositive()) {
+            throw new IllegalArgumentException("cooldown must not be negative and the spin budget must be positive");
         }
         String description = "eBPF probe (" + mode.name().toLowerCase() + ") on " + iface;
         CloseStack closer = new CloseStack();

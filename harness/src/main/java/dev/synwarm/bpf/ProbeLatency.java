@@ -18,8 +18,17 @@ public final class ProbeLatency {
 
     private ProbeLatency() {}
 
+    /** The delays of one measurement, in arrival order, and the kernel's counters over it. */
+    public record Sample(long[] delaysNs, ProbeStats stats) {}
+
     public static LatencyReport measure(AttachMode mode, ConsumerKind consumer, Duration spinBudget, int count,
                                         Duration gap, Resources res) {
+        Sample s = sample(mode, consumer, spinBudget, count, gap, res);
+        return LatencyReport.of(mode, consumer, count, s.delaysNs(), s.stats());
+    }
+
+    public static Sample sample(AttachMode mode, ConsumerKind consumer, Duration spinBudget, int count,
+                                Duration gap, Resources res) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1");
         }
@@ -34,7 +43,7 @@ public final class ProbeLatency {
             ProbeStats before = probe.stats();
             bed.connect(PORT, count, gap);
             long[] delays = take(events, count);
-            return LatencyReport.of(mode, consumer, count, delays, probe.stats().minus(before));
+            return new Sample(delays, probe.stats().minus(before));
         }
     }
 

@@ -12,12 +12,21 @@ public record ProbeStats(long frames, long notIp, long malformed, long fragments
         return eventsByPort + eventsByOption;
     }
 
+    /** The counters of two measurements together. */
+    public ProbeStats plus(ProbeStats other) {
+        return add(other, 1);
+    }
+
     /** Counters accumulated since {@code earlier}. */
     public ProbeStats minus(ProbeStats earlier) {
-        return new ProbeStats(frames - earlier.frames, notIp - earlier.notIp, malformed - earlier.malformed,
-                fragments - earlier.fragments, notTcp - earlier.notTcp, notSyn - earlier.notSyn,
-                unknownFunction - earlier.unknownFunction, eventsByPort - earlier.eventsByPort,
-                eventsByOption - earlier.eventsByOption, suppressed - earlier.suppressed,
-                ringBufferFull - earlier.ringBufferFull);
+        return add(earlier, -1);
+    }
+
+    private ProbeStats add(ProbeStats o, long sign) {
+        return new ProbeStats(frames + sign * o.frames, notIp + sign * o.notIp, malformed + sign * o.malformed,
+                fragments + sign * o.fragments, notTcp + sign * o.notTcp, notSyn + sign * o.notSyn,
+                unknownFunction + sign * o.unknownFunction, eventsByPort + sign * o.eventsByPort,
+                eventsByOption + sign * o.eventsByOption, suppressed + sign * o.suppressed,
+                ringBufferFull + sign * o.ringBufferFull);
     }
 }

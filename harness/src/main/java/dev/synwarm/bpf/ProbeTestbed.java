@@ -120,7 +120,8 @@ public final class ProbeTestbed {
                 "for i in $(seq %d); do exec 3<>/dev/tcp/%s/%d; exec 3<&-; %s done",
                 count, edge.getHostAddress(), port, gap.isZero() ? "" : String.format(Locale.ROOT, "sleep %.6f;", gap.toNanos() / 1e9));
         String script = "echo $$ > " + cgroup.resolve("cgroup.procs") + " && exec ip netns exec " + netns + " bash -c '" + loop + "'";
-        Duration timeout = Duration.ofSeconds(30).plus(gap.multipliedBy(count));
+        // generous: under CPU load (what the latency comparison does on purpose) bash forks slowly
+        Duration timeout = Duration.ofSeconds(30).plus(gap.plusMillis(50).multipliedBy(count));
         Proc.run(List.of("sh", "-c", script), timeout).orThrow();
     }
 

@@ -1,5 +1,7 @@
 package dev.synwarm.cli;
 
+import dev.synwarm.bench.ProbeComparison;
+import dev.synwarm.bench.SyntheticLoad;
 import dev.synwarm.bpf.AttachMode;
 import dev.synwarm.bpf.ConsumerKind;
 import dev.synwarm.bpf.LatencyReport;
@@ -12,6 +14,7 @@ import dev.synwarm.sys.UsageException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,12 +43,14 @@ public final class ProbeCommand implements Callable<Integer>, CreatesResources {
             description = "hook: xdp or tc (default ${DEFAULT-VALUE})")
     AttachMode mode;
 
-    @Option(names = "--consumer", paramLabel = "blocking|spin", converter = ConsumerConverter.class,
-            defaultValue = "blocking", description = "ring buffer consumer (default ${DEFAULT-VALUE})")
-    ConsumerKind consumer;
+    @Option(names = "--consumer", paramLabel = "blocking|spin|spin-nice10|spin-nice20|spin-norest", converter = ConsumerConverter.class,
+            split = ",", defaultValue = "blocking",
+            description = "ring buffer consumer (default ${DEFAULT-VALUE}; the last three for comparison); "
+                    + "--latency takes a comma-separated list and measures them interleaved")
+    List<ConsumerKind> consumers;
 
-    @Option(names = "--spin-budget", paramLabel = "DURATION", defaultValue = "0",
-            description = "spin consumer: sleep in poll(2) after this long without events; 0 = spin always")
+    @Option(names = "--spin-budget", paramLabel = "DURATION", defaultValue = "1s",
+            description = "spinning consumers: sleep in poll(2) after this long without events (default ${DEFAULT-VALUE})")
     Duration spinBudget;
 
     @Option(names = "--cooldown", paramLabel = "DURATION", defaultValue = "0",
@@ -62,6 +67,13 @@ public final class ProbeCommand implements Callable<Integer>, CreatesResources {
             description = "--latency: pause between connections (default ${DEFAULT-VALUE})")
     Duration gap;
 
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "--latency: rounds, each measuring every consumer for count/rounds connections (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--under-load", description = "--latency: measure each consumer also under a synthetic CPU load, interleaved")
+    boolean underLoad;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,20 +85,25 @@ public final class ProbeCommand implements Callable<Integer>, CreatesResources {
         if (count < 1) {
             throw new UsageException("--count " + count + ": must be at least 1");
         }
-        try (Resources res = Resources.open()) {
-            if (latency) {
-                if (iface != null) {
-                    throw new UsageException("--latency builds its own interfaces; drop --iface " + iface);
-                }
-                LatencyReport r = ProbeLatency.measure(mode, consumer, spinBudget, count, gap, res);
-                out.printf(Locale.ROOT, "SYN(hook) -> Java listener, %s, %s consumer, %d connections (+%d warm-up), %s apart:%n",
-                        mode.name().toLowerCase(Locale.ROOT), consumer.name().toLowerCase(Locale.ROOT), r.connections(),
-                        ProbeLatency.WARM_UP, Durations.format(gap));
-                out.printf(Locale.ROOT, "  min %s  p50 %s  p90 %s  p99 %s  max %s  (events %d/%d, kernel: %d sent, %d lost)%n",
-                        us(r.min()), us(r.p50()), us(r.p90()), us(r.p99()), us(r.max()), r.events(), r.connections(),
-                        r.stats().events(), r.stats().ringBufferFull());
-                return 0;
+        if (!spinBudget.isPositive()) {
+            throw new UsageException("--spin-budget " + Durations.format(spinBudget) + ": must be positive");
+        }
+        if (rounds < 1 || rounds > count) {
+            throw new UsageException("--rounds " + rounds + ": must be in 1..--count (" + count + ")");
+        }
+        if (latency) {
+            if (iface != null) {
+                throw new UsageException("--latency builds its own interfaces; drop --iface " + iface);
             }
+            printLatency(out);
+            return 0;
+        }
+        if (consumers.size() != 1) {
+            throw new UsageException("--consumer " + consumers.stream().map(ConsumerKind::label).toList()
+                    + ": one consumer unless --latency");
+        }
+        ConsumerKind consumer = consumers.getFirst();
+        try (Resources res = Resources.open()) {
             if (iface == null) {
                 throw new UsageException("--iface is required (or use --latency)");
             }
@@ -96,11 +113,29 @@ public final class ProbeCommand implements Callable<Integer>, CreatesResources {
             PrewarmProbe probe = PrewarmProbe.attach(iface, mode, consumer, spinBudget, cooldown, e -> print(out, e), res);
             ports.forEach(probe::mapPort);
             out.printf("probe on %s (%s, %s consumer, cooldown %s), ports %s; Ctrl-C to stop%n", iface,
-                    mode.name().toLowerCase(Locale.ROOT), consumer.name().toLowerCase(Locale.ROOT),
+                    mode.name().toLowerCase(Locale.ROOT), consumer.label(),
                     Durations.format(cooldown), ports);
             out.flush();
             new CountDownLatch(1).await(); // until SIGINT/SIGTERM: the shutdown hook releases everything
             return 0;
+        }
+    }
+
+    private void printLatency(PrintWriter out) {
+        int perRound = count / rounds;
+        out.printf(Locale.ROOT, "SYN(hook) -> Java listener, %s, %d connections per consumer%s (+%d warm-up each), %s apart, %d round(s)%n",
+                mode.name().toLowerCase(Locale.ROOT), perRound * rounds, underLoad ? " and load" : "", ProbeLatency.WARM_UP,
+                Durations.format(gap), rounds);
+        out.flush();
+        var plan = new ProbeComparison.Plan(mode, consumers, underLoad, rounds, perRound, gap, spinBudget);
+        for (ProbeComparison.Row row : ProbeComparison.run(plan, spec.commandLine().getErr())) {
+            LatencyReport r = row.report();
+            out.printf(Locale.ROOT, "  %-11s %-20s min %s  p50 %s  p90 %s  p99 %s  max %s  (events %d/%d, kernel: %d sent, %d lost)%n",
+                    row.consumer().label(), row.loadLabel(), us(r.min()), us(r.p50()), us(r.p90()), us(r.p99()), us(r.max()),
+                    r.events(), r.connections(), r.stats().events(), r.stats().ringBufferFull());
+        }
+        if (underLoad) {
+            out.println("  (" + SyntheticLoad.DESCRIPTION + ")");
         }
     }
 
@@ -129,11 +164,12 @@ public final class ProbeCommand implements Callable<Integer>, CreatesResources {
     static final class ConsumerConverter implements CommandLine.ITypeConverter<ConsumerKind> {
         @Override
         public ConsumerKind convert(String v) {
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "blocking" -> ConsumerKind.BLOCKING;
-                case "spin" -> ConsumerKind.SPIN;
-                default -> throw new CommandLine.TypeConversionException("'" + v + "' is not blocking or spin");
-            };
+            for (ConsumerKind k : ConsumerKind.values()) {
+                if (k.label().equals(v.toLowerCase(Locale.ROOT))) {
+                    return k;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + v + "' is not blocking, spin, spin-nice10, spin-nice20 or spin-norest");
         }
     }
 }

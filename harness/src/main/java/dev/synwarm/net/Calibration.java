@@ -85,8 +85,8 @@ public final class Calibration {
         return new PingResult(pingTimes(r.stdout()), pingMean(r.stdout()));
     }
 
-    /** The RTTs ping printed, in ms. */
-    static double[] pingTimes(String pingOutput) {
+    /** The RTTs ping printed, in ms (also read by the bench's delay-line figures). */
+    public static double[] pingTimes(String pingOutput) {
         List<Double> times = new ArrayList<>();
         Matcher m = PING_TIME.matcher(pingOutput);
         while (m.find()) {

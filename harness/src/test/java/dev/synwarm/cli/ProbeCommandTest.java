@@ -38,6 +38,14 @@ class ProbeCommandTest {
         assertThat(run("probe", "--latency", "--iface", "eth0").exit()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run("probe", "--latency", "--count", "0").exit()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run("probe", "--iface", "lo", "--cooldown", "5").err()).contains("needs a unit");
+        assertThat(run("probe", "--latency", "--spin-budget", "0s").err().strip())
+                .isEqualTo("synwarm: --spin-budget 0ms: must be positive");
+        assertThat(run("probe", "--latency", "--count", "10", "--rounds", "11").err().strip())
+                .isEqualTo("synwarm: --rounds 11: must be in 1..--count (10)");
+        assertThat(run("probe", "--iface", "lo", "--port", "8080=1", "--consumer", "spin,blocking").err().strip())
+                .isEqualTo("synwarm: --consumer [spin, blocking]: one consumer unless --latency");
+        assertThat(run("probe", "--latency", "--consumer", "spinning").err())
+                .contains("'spinning' is not blocking, spin, spin-nice10, spin-nice20 or spin-norest");
     }
 
     @Test
@@ -54,5 +62,19 @@ class ProbeCommandTest {
         Run r = run("probe", "--latency", "--mode", "tc", "--consumer", "spin", "--count", "30", "--gap", "1ms");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("30 connections").contains("events 30/30, kernel: 30 sent, 0 lost").contains("p99");
+    }
+
+    @Test
+    void latencyComparesConsumersWithAndWithoutLoadAndLeavesNoLoadBehind() throws Exception {
+        Requires.bpf();
+        Run r = run("probe", "--latency", "--consumer", "spin,blocking", "--count", "20", "--rounds", "2", "--gap", "1ms",
+                "--under-load");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains("events 20/20, kernel: 20 sent, 0 lost")))
+                .hasSize(4)
+                .anyMatch(l -> l.contains("spin") && l.contains("under synthetic load"))
+                .anyMatch(l -> l.contains("blocking") && l.contains("no added load"));
+        assertThat(ProcessHandle.current().descendants().filter(p -> p.isAlive()
+                && p.info().commandLine().orElse("").contains("StressLoopMain"))).isEmpty();
     }
 }
