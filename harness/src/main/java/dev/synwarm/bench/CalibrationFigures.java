@@ -36,8 +36,8 @@ final class CalibrationFigures implements EndToEnd {
             progress.flush();
             CalibrationReport r;
             try (Resources res = Resources.open()) {
-                r = Calibration.run(res, new Calibration.Request(LinkSpec.of(oneWay), EmulatorChoice.AUTO, samples, "bench"),
-                        line -> { });
+                r = Calibration.run(res, Calibration.Request.of(LinkSpec.of(oneWay), EmulatorChoice.AUTO, samples, "bench"),
+                        line -> { }).getFirst();
             }
             out.add(new EndToEndFigure(
                     "link error at one-way " + oneWay.toMillis() + " ms (" + r.emulator() + "): RTT − 2 × one-way",
