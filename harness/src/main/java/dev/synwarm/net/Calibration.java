@@ -86,7 +86,7 @@ public final class Calibration {
     private record Baseline(double connectP50, double rrP50, double pingP50) {}
 
     /** One wait mode's samples, in ms. */
-    private record TcpSamples(double[] connect, double[] rr) {}
+    record TcpSamples(double[] connect, double[] rr) {}
 
     private static Map<WaitMode, Baseline> baseline(Topology topo, Request req, Consumer<String> progress) {
         progress.accept("baseline without emulation (tc wire): ping and TCP x" + req.samples());
