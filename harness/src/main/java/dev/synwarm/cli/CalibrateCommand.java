@@ -52,13 +52,15 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
             description = "lan, metro, regional, continental, intercontinental, satellite; explicit values override.")
     String profile;
 
-    @Option(names = "--client-wait", paramLabel = "spin|block", defaultValue = "spin",
-            description = "How the measuring client waits: spin (default; the link's own error) or block "
-                    + "(adds the client's wake-up, as an ordinary client sees); spin,block measures both, interleaved.")
+    @Option(names = "--client-wait", paramLabel = "spin|busy|block", defaultValue = "spin",
+            description = "How the measuring client waits: spin (default: sleeps until 1 ms before the expected "
+                    + "reply, then polls; the link's own error), busy (polls all the time) or block (adds the "
+                    + "client's wake-up, as an ordinary client sees); spin,block measures both, interleaved.")
     String clientWait;
 
-    @Option(names = "--server-wait", paramLabel = "spin|block", defaultValue = "spin",
-            description = "How the echo server waits for each request/response message (default ${DEFAULT-VALUE}).")
+    @Option(names = "--server-wait", paramLabel = "spin|busy|block", defaultValue = "block",
+            description = "How the echo server waits for each request/response message (default ${DEFAULT-VALUE}; "
+                    + "a polling server competes with the client and the delay line for 2 CPUs).")
     String serverWait;
 
     @Option(names = "--json", description = "Print each result (one per delay and client wait) as one JSON object per line.")

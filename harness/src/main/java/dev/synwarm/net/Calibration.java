@@ -25,13 +25,24 @@ import java.util.stream.Collectors;
 public final class Calibration {
     private static final Pattern PING_TIME = Pattern.compile("time=([0-9.]+) ms");
     private static final Pattern PING_SUMMARY = Pattern.compile("= ([0-9.]+)/([0-9.]+)/([0-9.]+)/([0-9.]+) ms");
-    /** Unmeasured connections first: the client JVM's JIT and the kernel's caches warm up on them. */
-    private static final int CLIENT_WARMUP = 30;
     /**
-     * The echo server spins for rr requests by default: like the client's (see {@link CalibrationClient}),
-     * its wake-up after a 2 × one-way idle wait is the host's cost, not the link's.
+     * Unmeasured rounds first, on the measured code path itself: the client JVM's JIT and the kernel's
+     * caches warm up on them. As many as fit in about {@link #WARMUP_BUDGET} per wait mode, between
+     * {@link #MIN_WARMUP} and {@link #MAX_WARMUP} (the polling loops compile early through their back
+     * edges; the straight-line code around them needs invocations, which short links can afford).
      */
-    static final WaitMode DEFAULT_SERVER_WAIT = WaitMode.SPIN;
+    private static final int MIN_WARMUP = 30;
+    private static final int MAX_WARMUP = 300;
+    private static final Duration WARMUP_BUDGET = Duration.ofSeconds(3);
+    /**
+     * The echo server blocks by default. Measured on this 2-vCPU VM (calibrate, 100 samples, server spin
+     * and block alternated): at load 8-11 a polling server made the rr median 0.5-2 ms and p99 10-30 ms
+     * worse at 5 ms one-way (client, server and the delay line then share 2 CPUs, and CFS takes the CPU
+     * from a thread that used its share); at load ~1 and 50 ms it gained 0.05 ms at the median with no
+     * better p99. The client's wake-up is the larger cost (connect, which has no server thread, shows
+     * the same error as rr), so only the client polls.
+     */
+    static final WaitMode DEFAULT_SERVER_WAIT = WaitMode.BLOCK;
     private static final List<String> CLIENT_JVM = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
 
     private Calibration() {}
@@ -71,8 +82,8 @@ public final class Calibration {
                     EchoServer server = EchoServer.start(topo.edgeAddress())) {
                 progress.accept(emu.backend() + " up; ping x" + req.samples() + " from " + topo.clientNetns());
                 PingResult ping = ping(topo, req);
-                progress.accept("TCP connect + request/response x" + req.samples() + " (after "
-                        + CLIENT_WARMUP + " warm-up connections)");
+                progress.accept("TCP connect + request/response x" + req.samples() + " per client wait "
+                        + req.clientWaits() + " (after " + warmup(req.link()) + " warm-up rounds)");
                 Map<WaitMode, TcpSamples> tcp = tcp(topo, server.port(), req);
                 Optional<DelayLineStats> line = emu.lineStats();
                 return req.clientWaits().stream()
@@ -136,9 +147,9 @@ public final class Calibration {
         String waits = req.clientWaits().stream().map(WaitMode::cliName).collect(Collectors.joining(","));
         List<String> argv = JavaCommand.of(CalibrationClient.class, CLIENT_JVM, List.of(
                 topo.edgeAddress().getHostAddress(), Integer.toString(port), Integer.toString(req.samples()),
-                Integer.toString(CLIENT_WARMUP), Long.toString(each.toMillis()), waits, req.serverWait().cliName(),
+                Integer.toString(warmup(req.link())), Long.toString(each.toMillis()), waits, req.serverWait().cliName(),
                 Long.toString(req.link().expectedRtt().toNanos())));
-        int rounds = req.clientWaits().size() * (req.samples() + CLIENT_WARMUP);
+        int rounds = req.clientWaits().size() * (req.samples() + warmup(req.link()));
         Duration limit = each.multipliedBy(2L * rounds + 2L * rounds / CalibrationClient.RR_CHUNK).plusSeconds(30);
         Proc.Result r = Proc.run(topo.inClient(argv), limit).orThrow();
         return clientSamples(r.stdout(), req.clientWaits(), req.samples(), r.stderr().strip());
@@ -167,6 +178,13 @@ public final class Calibration {
             out.put(waits.get(w), new TcpSamples(connect, rr));
         }
         return out;
+    }
+
+    /** Warm-up rounds for this link: a connect and an rr exchange each take about one expected RTT. */
+    static int warmup(LinkSpec link) {
+        long rttNs = Math.max(1, link.expectedRtt().toNanos());
+        long fit = WARMUP_BUDGET.toNanos() / (2 * rttNs);
+        return (int) Math.clamp(fit, MIN_WARMUP, MAX_WARMUP);
     }
 
     /** Generous per-operation timeout: a few RTTs plus room for SYN retransmissions under loss. */

@@ -64,6 +64,13 @@ class ParsingTest {
     }
 
     @Test
+    void warmUpFitsAFewSecondsBetweenThirtyAndThreeHundredRounds() {
+        assertThat(Calibration.warmup(LinkSpec.of(java.time.Duration.ZERO))).isEqualTo(300);
+        assertThat(Calibration.warmup(LinkSpec.of(java.time.Duration.ofMillis(5)))).isEqualTo(150);
+        assertThat(Calibration.warmup(LinkSpec.of(java.time.Duration.ofMillis(100)))).isEqualTo(30);
+    }
+
+    @Test
     void percentilesInterpolateLikeNumpy() {
         Percentiles p = new Percentiles(new double[] {4, 1, 3, 2});
         assertThat(p.at(50)).isEqualTo(2.5);
