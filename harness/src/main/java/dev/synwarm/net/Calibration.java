@@ -83,7 +83,8 @@ public final class Calibration {
                 progress.accept(emu.backend() + " up; ping x" + req.samples() + " from " + topo.clientNetns());
                 PingResult ping = ping(topo, req);
                 progress.accept("TCP connect + request/response x" + req.samples() + " per client wait "
-                        + req.clientWaits() + " (after " + warmup(req.link()) + " warm-up rounds)");
+                        + req.clientWaits().stream().map(WaitMode::cliName).toList() + " (after "
+                        + warmup(req.link()) + " warm-up rounds)");
                 Map<WaitMode, TcpSamples> tcp = tcp(topo, server.port(), req);
                 Optional<DelayLineStats> line = emu.lineStats();
                 return req.clientWaits().stream()
