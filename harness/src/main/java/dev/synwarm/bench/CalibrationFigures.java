@@ -4,6 +4,7 @@ import dev.synwarm.net.Calibration;
 import dev.synwarm.net.CalibrationReport;
 import dev.synwarm.net.EmulatorChoice;
 import dev.synwarm.net.LinkSpec;
+import dev.synwarm.net.WaitMode;
 import dev.synwarm.sys.Resources;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.List;
  * delays from 1 to 100 ms with the backend the experiments use ({@code auto}: netem where the kernel has
  * it, else the delay line). The figure is the request/response round trip on an established connection
  * minus the expected 2 × one-way; the reference is the same round trip's median over a plain wire without
- * emulation (the host's own share, which the error includes).
+ * emulation (the host's own share, which the error includes). One row per client wait mode, measured
+ * interleaved: {@code spin} is the link's own error, {@code block} adds the client's wake-up.
  */
 final class CalibrationFigures implements EndToEnd {
     @Override
@@ -25,17 +27,23 @@ final class CalibrationFigures implements EndToEnd {
         int samples = quick ? 20 : 100;
         List<EndToEndFigure> out = new ArrayList<>();
         for (Duration oneWay : delays) {
-            ctx.step("  calibrate, one-way %d ms, %d samples", oneWay.toMillis(), samples);
-            CalibrationReport r;
+            ctx.step("  calibrate, one-way %d ms, %d samples, client waits spin and block", oneWay.toMillis(), samples);
+            List<CalibrationReport> reports;
             try (Resources res = Resources.open()) {
-                r = Calibration.run(res, new Calibration.Request(LinkSpec.of(oneWay), EmulatorChoice.AUTO, samples, "bench"),
-                        line -> { });
+                Calibration.Request req = Calibration.Request.of(LinkSpec.of(oneWay), EmulatorChoice.AUTO, samples, "bench");
+                reports = Calibration.run(res, new Calibration.Request(req.link(), req.emulator(), req.samples(),
+                        req.profile(), List.of(WaitMode.SPIN, WaitMode.BLOCK), req.serverWait()), line -> { });
             }
-            out.add(new EndToEndFigure(
-                    "link error at one-way " + oneWay.toMillis() + " ms (" + r.emulator() + "): RTT − 2 × one-way",
-                    "net.Calibration: request/response on an open connection, measured minus expected " + r.expectedRttMs() + " ms",
-                    r.samples(), ns(r.rrP50ErrorMs()), ns(r.rrP99ErrorMs()),
-                    "plain wire RTT (no emulation)", ns(r.baselineRrP50Ms()), null));
+            for (CalibrationReport r : reports) {
+                out.add(new EndToEndFigure(
+                        "link error at one-way " + oneWay.toMillis() + " ms (" + r.emulator() + ", " + r.clientWait()
+                                + " client): RTT − 2 × one-way",
+                        "net.Calibration: request/response on an open connection, measured minus expected "
+                                + r.expectedRttMs() + " ms; client " + r.clientWait() + ", server " + r.serverWait()
+                                + ", interleaved",
+                        r.samples(), ns(r.rrP50ErrorMs()), ns(r.rrP99ErrorMs()),
+                        "plain wire RTT (no emulation)", ns(r.baselineRrP50Ms()), null));
+            }
         }
         return Measured.of(out);
     }

@@ -8,11 +8,15 @@ import dev.synwarm.net.DelayLineStats;
 import dev.synwarm.net.EmulatorChoice;
 import dev.synwarm.net.LinkProfile;
 import dev.synwarm.net.LinkSpec;
+import dev.synwarm.net.WaitMode;
 import dev.synwarm.sys.Durations;
 import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.StaleReaping;
 import dev.synwarm.sys.UsageException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +32,9 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
         return false;
     }
 
-    @Option(names = "--one-way", paramLabel = "DURATION", description = "One-way delay, e.g. 20ms.")
-    Duration oneWay;
+    @Option(names = "--one-way", paramLabel = "DURATION", split = ",",
+            description = "One-way delay, e.g. 20ms; a list (1ms,5ms,20ms) calibrates each in turn.")
+    List<Duration> oneWays;
 
     @Option(names = "--jitter", paramLabel = "DURATION", description = "Uniform jitter +/- this (default 0).")
     Duration jitter;
@@ -47,26 +52,72 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
             description = "lan, metro, regional, continental, intercontinental, satellite; explicit values override.")
     String profile;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
+    @Option(names = "--client-wait", paramLabel = "spin|busy|block", defaultValue = "spin",
+            description = "How the measuring client waits: spin (default: sleeps until 1 ms before the expected "
+                    + "reply, then polls; the link's own error), busy (polls all the time) or block (adds the "
+                    + "client's wake-up, as an ordinary client sees); spin,block measures both, interleaved.")
+    String clientWait;
+
+    @Option(names = "--server-wait", paramLabel = "spin|busy|block", defaultValue = "block",
+            description = "How the echo server waits for each request/response message (default ${DEFAULT-VALUE}; "
+                    + "a polling server competes with the client and the delay line for 2 CPUs).")
+    String serverWait;
+
+    @Option(names = "--json", description = "Print each result (one per delay and client wait) as one JSON object per line.")
     boolean json;
+
+    @Option(names = "--markdown", description = "Print the results as one Markdown table (the README's link accuracy table).")
+    boolean markdown;
 
     @Override
     public Integer call() throws Exception {
-        Calibration.Request req = request();
-        CalibrationReport report;
-        try (Resources res = Resources.open()) {
-            report = Calibration.run(res, req, msg -> System.err.println("calibrate: " + msg));
+        List<Calibration.Request> requests = requests();
+        List<CalibrationReport> reports = new ArrayList<>();
+        for (Calibration.Request req : requests) {
+            try (Resources res = Resources.open()) {
+                reports.addAll(Calibration.run(res, req, msg -> System.err.println("calibrate: " + msg)));
+            }
         }
-        if (json) {
-            System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                    .writeValueAsString(report));
+        if (markdown) {
+            System.out.print(CalibrationTable.markdown(reports));
+        } else if (json) {
+            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            for (CalibrationReport r : reports) {
+                System.out.println(mapper.writeValueAsString(r));
+            }
         } else {
-            print(report);
+            reports.forEach(CalibrateCommand::print);
         }
         return Main.EXIT_OK;
     }
 
-    private Calibration.Request request() {
+    private List<Calibration.Request> requests() {
+        if (json && markdown) {
+            throw new UsageException("--json and --markdown: give one of them");
+        }
+        List<WaitMode> clientWaits;
+        WaitMode server;
+        try {
+            clientWaits = WaitMode.parseList(clientWait);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--client-wait: " + e.getMessage());
+        }
+        try {
+            server = WaitMode.parse(serverWait);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--server-wait: " + e.getMessage());
+        }
+        List<Duration> delays = oneWays == null ? Collections.singletonList(null) : oneWays;
+        List<Calibration.Request> out = new ArrayList<>();
+        for (Duration oneWay : delays) {
+            Calibration.Request one = request(oneWay);
+            out.add(new Calibration.Request(one.link(), one.emulator(), one.samples(), one.profile(), clientWaits,
+                    server));
+        }
+        return out;
+    }
+
+    private Calibration.Request request(Duration oneWay) {
         if (samples < 1) {
             throw new UsageException("--samples " + samples + ": must be at least 1");
         }
@@ -93,12 +144,13 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
         } catch (IllegalArgumentException e) {
             throw new UsageException("--one-way/--jitter/--loss: " + e.getMessage());
         }
-        return new Calibration.Request(link, choice, samples, profile == null ? null : profile);
+        return Calibration.Request.of(link, choice, samples, profile == null ? null : profile);
     }
 
     private static void print(CalibrationReport r) {
-        System.out.printf("emulator %s, one-way %.3f ms, jitter ±%.3f ms, loss %s%%: expected RTT %.3f ms, %d samples%n",
-                r.emulator(), r.oneWayMs(), r.jitterMs(), r.lossPercent(), r.expectedRttMs(), r.samples());
+        System.out.printf("emulator %s, one-way %.3f ms, jitter ±%.3f ms, loss %s%%: expected RTT %.3f ms, %d samples, "
+                + "client wait %s, server wait %s%n", r.emulator(), r.oneWayMs(), r.jitterMs(), r.lossPercent(),
+                r.expectedRttMs(), r.samples(), r.clientWait(), r.serverWait());
         System.out.printf("%-8s %10s %10s %10s %10s%n", "", "p50 ms", "p99 ms", "err p50", "err p99");
         System.out.printf("%-8s %10.3f %10.3f %+10.3f %+10.3f%n", "connect", r.connectP50Ms(), r.connectP99Ms(),
                 r.connectP50ErrorMs(), r.connectP99ErrorMs());

@@ -6,10 +6,16 @@ import dev.synwarm.sys.Resources;
 import dev.synwarm.sys.SystemException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The {@code calibrate} use case: build a topology, apply a link, and measure what a client in the client
@@ -19,35 +25,71 @@ import java.util.regex.Pattern;
 public final class Calibration {
     private static final Pattern PING_TIME = Pattern.compile("time=([0-9.]+) ms");
     private static final Pattern PING_SUMMARY = Pattern.compile("= ([0-9.]+)/([0-9.]+)/([0-9.]+)/([0-9.]+) ms");
-    /** Unmeasured connections first: the client JVM's JIT and the kernel's caches warm up on them. */
-    private static final int CLIENT_WARMUP = 30;
+    /**
+     * Unmeasured rounds first, on the measured code path itself: the client JVM's JIT and the kernel's
+     * caches warm up on them. As many as fit in about {@link #WARMUP_BUDGET} per wait mode, between
+     * {@link #MIN_WARMUP} and {@link #MAX_WARMUP} (the polling loops compile early through their back
+     * edges; the straight-line code around them needs invocations, which short links can afford).
+     */
+    private static final int MIN_WARMUP = 30;
+    private static final int MAX_WARMUP = 300;
+    private static final Duration WARMUP_BUDGET = Duration.ofSeconds(3);
+    /**
+     * The echo server blocks by default. Measured on this 2-vCPU VM (calibrate, 100 samples, server spin
+     * and block alternated): at load 8-11 a polling server made the rr median 0.5-2 ms and p99 10-30 ms
+     * worse at 5 ms one-way (client, server and the delay line then share 2 CPUs, and CFS takes the CPU
+     * from a thread that used its share); at load ~1 and 50 ms it gained 0.05 ms at the median with no
+     * better p99. The client's wake-up is the larger cost (connect, which has no server thread, shows
+     * the same error as rr), so only the client polls.
+     */
+    static final WaitMode DEFAULT_SERVER_WAIT = WaitMode.BLOCK;
     private static final List<String> CLIENT_JVM = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
 
     private Calibration() {}
 
-    /** What to calibrate; {@code profile} only labels the report. */
-    public record Request(LinkSpec link, EmulatorChoice emulator, int samples, String profile) {
+    /**
+     * What to calibrate; {@code profile} only labels the report. Each of {@code clientWaits} is measured,
+     * interleaved round by round, and gets its own report; {@code serverWait} is how the echo server waits
+     * for each rr request.
+     */
+    public record Request(LinkSpec link, EmulatorChoice emulator, int samples, String profile,
+            List<WaitMode> clientWaits, WaitMode serverWait) {
         public Request {
             if (samples < 1) {
                 throw new IllegalArgumentException("samples must be at least 1, not " + samples);
             }
+            clientWaits = List.copyOf(clientWaits);
+            if (clientWaits.isEmpty() || clientWaits.size() != Set.copyOf(clientWaits).size()) {
+                throw new IllegalArgumentException("client waits must be distinct and not empty: " + clientWaits);
+            }
+            Objects.requireNonNull(serverWait, "serverWait");
+        }
+
+        /** The defaults: a spinning client and server, so the measure is the link's (see CalibrationClient). */
+        public static Request of(LinkSpec link, EmulatorChoice emulator, int samples, String profile) {
+            return new Request(link, emulator, samples, profile, List.of(WaitMode.SPIN), DEFAULT_SERVER_WAIT);
         }
     }
 
-    public static CalibrationReport run(Resources res, Request req, Consumer<String> progress) {
+    /** One report per client wait mode, in the order of {@link Request#clientWaits}. */
+    public static List<CalibrationReport> run(Resources res, Request req, Consumer<String> progress) {
         progress.accept("building the topology (run " + res.runId() + ")");
         try (Topology topo = Topology.create(res)) {
             topo.backendFor(req.emulator()); // an unavailable backend fails before any measuring
-            Baseline base = baseline(topo, req, progress);
+            Map<WaitMode, Baseline> base = baseline(topo, req, progress);
             progress.accept("starting the emulator (" + req.emulator().cliName() + ") for " + req.link());
             try (LatencyEmulator emu = topo.emulate(req.link(), req.emulator());
                     EchoServer server = EchoServer.start(topo.edgeAddress())) {
                 progress.accept(emu.backend() + " up; ping x" + req.samples() + " from " + topo.clientNetns());
                 PingResult ping = ping(topo, req);
-                progress.accept("TCP connect + request/response x" + req.samples() + " (after "
-                        + CLIENT_WARMUP + " warm-up connections)");
-                double[][] tcp = tcp(topo, server.port(), req);
-                return report(req, emu, tcp[0], tcp[1], ping, base);
+                progress.accept("TCP connect + request/response x" + req.samples() + " per client wait "
+                        + req.clientWaits().stream().map(WaitMode::cliName).toList() + " (after "
+                        + warmup(req.link()) + " warm-up rounds)");
+                Map<WaitMode, TcpSamples> tcp = tcp(topo, server.port(), req);
+                Optional<DelayLineStats> line = emu.lineStats();
+                return req.clientWaits().stream()
+                        .map(w -> report(req, w, emu.backend(), tcp.get(w), ping, base.get(w), line))
+                        .toList();
             }
         }
     }
@@ -55,15 +97,21 @@ public final class Calibration {
     /** Medians over a plain wire (no emulation): what the host itself adds to each measure. */
     private record Baseline(double connectP50, double rrP50, double pingP50) {}
 
-    private static Baseline baseline(Topology topo, Request req, Consumer<String> progress) {
+    /** One wait mode's samples, in ms. */
+    record TcpSamples(double[] connect, double[] rr) {}
+
+    private static Map<WaitMode, Baseline> baseline(Topology topo, Request req, Consumer<String> progress) {
         progress.accept("baseline without emulation (tc wire): ping and TCP x" + req.samples());
         Topology.Wire wire = topo.directWire();
         try (EchoServer server = EchoServer.start(topo.edgeAddress())) {
-            Request direct = new Request(LinkSpec.of(Duration.ZERO), req.emulator(), req.samples(), req.profile());
+            Request direct = new Request(LinkSpec.of(Duration.ZERO), req.emulator(), req.samples(), req.profile(),
+                    req.clientWaits(), req.serverWait());
             double[] ping = ping(topo, direct).times();
-            double[][] tcp = tcp(topo, server.port(), direct);
-            return new Baseline(new Percentiles(tcp[0]).at(50), new Percentiles(tcp[1]).at(50),
-                    ping.length > 0 ? new Percentiles(ping).at(50) : Double.NaN);
+            double pingP50 = ping.length > 0 ? new Percentiles(ping).at(50) : Double.NaN;
+            Map<WaitMode, Baseline> out = new EnumMap<>(WaitMode.class);
+            tcp(topo, server.port(), direct).forEach((w, t) -> out.put(w,
+                    new Baseline(new Percentiles(t.connect()).at(50), new Percentiles(t.rr()).at(50), pingP50)));
+            return out;
         } finally {
             wire.close();
         }
@@ -95,26 +143,49 @@ public final class Calibration {
         return times.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double[][] tcp(Topology topo, int port, Request req) {
+    private static Map<WaitMode, TcpSamples> tcp(Topology topo, int port, Request req) {
         Duration each = timeout(req.link());
+        String waits = req.clientWaits().stream().map(WaitMode::cliName).collect(Collectors.joining(","));
         List<String> argv = JavaCommand.of(CalibrationClient.class, CLIENT_JVM, List.of(
                 topo.edgeAddress().getHostAddress(), Integer.toString(port), Integer.toString(req.samples()),
-                Integer.toString(CLIENT_WARMUP), Long.toString(each.toMillis())));
-        Duration limit = each.multipliedBy(2L * (req.samples() + CLIENT_WARMUP)).plusSeconds(30);
+                Integer.toString(warmup(req.link())), Long.toString(each.toMillis()), waits, req.serverWait().cliName(),
+                Long.toString(req.link().expectedRtt().toNanos())));
+        int rounds = req.clientWaits().size() * (req.samples() + warmup(req.link()));
+        Duration limit = each.multipliedBy(2L * rounds + 2L * rounds / CalibrationClient.RR_CHUNK).plusSeconds(30);
         Proc.Result r = Proc.run(topo.inClient(argv), limit).orThrow();
-        String[] lines = r.stdout().strip().split("\n");
-        if (lines.length != req.samples()) {
+        return clientSamples(r.stdout(), req.clientWaits(), req.samples(), r.stderr().strip());
+    }
+
+    /** Parses the client's {@code <wait> <connectNs> <rrNs>} lines into ms per wait mode. */
+    static Map<WaitMode, TcpSamples> clientSamples(String stdout, List<WaitMode> waits, int samples, String stderr) {
+        Map<WaitMode, TcpSamples> out = new EnumMap<>(WaitMode.class);
+        String[] lines = stdout.strip().split("\n");
+        if (lines.length != waits.size() * samples) {
             throw new SystemException("calibration client printed " + lines.length + " samples, expected "
-                    + req.samples() + ": " + r.stderr().strip());
+                    + waits.size() * samples + ": " + stderr);
         }
-        double[] connect = new double[lines.length];
-        double[] rr = new double[lines.length];
-        for (int i = 0; i < lines.length; i++) {
-            String[] f = lines[i].strip().split(" ");
-            connect[i] = Long.parseLong(f[0]) / 1e6;
-            rr[i] = Long.parseLong(f[1]) / 1e6;
+        for (int w = 0; w < waits.size(); w++) {
+            double[] connect = new double[samples];
+            double[] rr = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                String[] f = lines[w * samples + i].strip().split(" ");
+                if (f.length != 3 || WaitMode.parse(f[0]) != waits.get(w)) {
+                    throw new SystemException("calibration client line " + (w * samples + i + 1) + ": '"
+                            + lines[w * samples + i] + "', expected '" + waits.get(w).cliName() + " <ns> <ns>'");
+                }
+                connect[i] = Long.parseLong(f[1]) / 1e6;
+                rr[i] = Long.parseLong(f[2]) / 1e6;
+            }
+            out.put(waits.get(w), new TcpSamples(connect, rr));
         }
-        return new double[][] {connect, rr};
+        return out;
+    }
+
+    /** Warm-up rounds for this link: a connect and an rr exchange each take about one expected RTT. */
+    static int warmup(LinkSpec link) {
+        long rttNs = Math.max(1, link.expectedRtt().toNanos());
+        long fit = WARMUP_BUDGET.toNanos() / (2 * rttNs);
+        return (int) Math.clamp(fit, MIN_WARMUP, MAX_WARMUP);
     }
 
     /** Generous per-operation timeout: a few RTTs plus room for SYN retransmissions under loss. */
@@ -122,8 +193,10 @@ public final class Calibration {
         return link.expectedRtt().multipliedBy(4).plusSeconds(5);
     }
 
-    private static CalibrationReport report(Request req, LatencyEmulator emu, double[] connect, double[] rr,
-            PingResult pingResult, Baseline base) {
+    private static CalibrationReport report(Request req, WaitMode clientWait, String backend, TcpSamples tcp,
+            PingResult pingResult, Baseline base, Optional<DelayLineStats> line) {
+        double[] connect = tcp.connect();
+        double[] rr = tcp.rr();
         double[] ping = pingResult.times();
         LinkSpec link = req.link();
         double expected = Durations.millis(link.expectedRtt());
@@ -131,14 +204,15 @@ public final class Calibration {
         Percentiles q = new Percentiles(rr);
         Percentiles p = ping.length > 0 ? new Percentiles(ping) : null;
         double pingP50 = p == null ? Double.NaN : p.at(50);
-        return new CalibrationReport(emu.backend(), req.profile(), Durations.millis(link.oneWay()),
+        return new CalibrationReport(backend, req.profile(), clientWait.cliName(), req.serverWait().cliName(),
+                Durations.millis(link.oneWay()),
                 Durations.millis(link.jitter()), link.lossPercent(), expected, c.count(),
                 r(c.at(50)), r(c.at(99)), r(c.at(50) - expected), r(c.at(99) - expected),
                 r(q.at(50)), r(q.at(99)), r(q.at(50) - expected), r(q.at(99) - expected),
                 ping.length, r(pingP50), r(p == null ? Double.NaN : p.at(99)), r(pingP50 - expected),
                 r(pingResult.mean()), r(pingResult.mean() - expected),
                 r(pingP50 - c.at(50)), r(base.connectP50()), r(base.rrP50()), r(base.pingP50()),
-                emu.lineStats().orElse(null));
+                line.orElse(null));
     }
 
     /** Microsecond resolution is all these numbers carry. */

@@ -10,12 +10,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * (softirq), so they show the stack's cost without any process wake-up. ping prints each reply with 3
  * significant digits (0.1 ms resolution at ≥ 10 ms, 1 ms at ≥ 100 ms), so
  * {@code pingMeanMs}, from its summary line, carries the µs-resolution check. Delay-line counters
- * exclude the warm-up burst.
+ * exclude the warm-up burst. {@code clientWait}/{@code serverWait} say how the client and the echo server
+ * waited for the network ({@link WaitMode}): {@code block} includes a scheduler wake-up per wait, {@code
+ * spin} does not; reports of one run with several client waits share ping, baseline ping and line counters.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalibrationReport(
         String emulator,
         String profile,
+        String clientWait,
+        String serverWait,
         double oneWayMs,
         double jitterMs,
         double lossPercent,

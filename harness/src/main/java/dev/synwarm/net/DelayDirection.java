@@ -9,7 +9,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +39,7 @@ final class DelayDirection {
     private static final int RT_PRIORITY = 10;
     private static final long LATE_NS = 200_000;
 
-    private record Frame(long deadlineNs, byte[] data) {}
+    private record Frame(long deadlineNs, byte[] data, Counters epoch) {}
 
     private final String name;
     private final PacketSocket in;
@@ -57,14 +56,24 @@ final class DelayDirection {
     private Thread reader;
     private Thread sender;
 
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong lost = new AtomicLong();
-    private final AtomicLong overflow = new AtomicLong();
-    private final AtomicLong sendErrors = new AtomicLong();
-    private final AtomicLong kernelDrops = new AtomicLong();
-    private final AtomicLong late = new AtomicLong();
-    private final AtomicLong maxLate = new AtomicLong();
+    /**
+     * The counters of one epoch (since start or the last {@link #resetStats}). Each frame carries the epoch
+     * it was received in, and its fate (sent, late, send error) is counted there: a frame in flight during a
+     * reset stays in the old epoch, so in every epoch {@code received = sent + lost + overflow + sendErrors
+     * + frames still queued}, whatever the timing of the reset.
+     */
+    private static final class Counters {
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong lost = new AtomicLong();
+        final AtomicLong overflow = new AtomicLong();
+        final AtomicLong sendErrors = new AtomicLong();
+        final AtomicLong kernelDrops = new AtomicLong();
+        final AtomicLong late = new AtomicLong();
+        final AtomicLong maxLate = new AtomicLong();
+    }
+
+    private volatile Counters counters = new Counters();
 
     DelayDirection(String name, PacketSocket in, PacketSocket out, DelayLineConfig cfg, long seed,
             AtomicReference<Throwable> failure) {
@@ -94,21 +103,20 @@ final class DelayDirection {
     }
 
     DelayLineStats.Direction stats() {
+        Counters c = counters;
         PacketSocket.KernelStats k = in.kernelStats();
-        kernelDrops.addAndGet(k.drops());
-        return new DelayLineStats.Direction(received.get(), sent.get(), lost.get(), overflow.get(),
-                sendErrors.get(), kernelDrops.get(), late.get(), maxLate.get());
+        c.kernelDrops.addAndGet(k.drops());
+        return new DelayLineStats.Direction(c.received.get(), c.sent.get(), c.lost.get(), c.overflow.get(),
+                c.sendErrors.get(), c.kernelDrops.get(), c.late.get(), c.maxLate.get());
     }
 
-    /** Zeroes the counters (kernel drops too), e.g. after the warm-up traffic. */
+    /**
+     * Starts a new epoch of counters (kernel drops too), e.g. after the warm-up traffic. Frames received
+     * before are counted in the old epoch even if they leave after (see {@link Counters}).
+     */
     void resetStats() {
-        in.kernelStats();
-        for (AtomicLong c : List.of(received, sent, lost, overflow, sendErrors, kernelDrops, late, maxLate)) {
-            c.set(0);
-        }
-        // frames still queued (a line lagging behind its warm-up) are sent, and counted, after the reset:
-        // count them as received in the new epoch too, or sent exceeds received
-        received.set(queue.size());
+        in.kernelStats(); // reading the kernel's counters clears them
+        counters = new Counters();
     }
 
     private void readLoop() {
@@ -120,9 +128,10 @@ final class DelayDirection {
                 if (n <= 0) {
                     continue;
                 }
-                received.incrementAndGet();
+                Counters epoch = counters;
+                epoch.received.incrementAndGet();
                 if (loss > 0 && random.nextDouble() < loss) {
-                    lost.incrementAndGet();
+                    epoch.lost.incrementAndGet();
                     continue;
                 }
                 long d = jitterNs > 0 ? delayNs + random.nextLong(-jitterNs, jitterNs + 1) : delayNs;
@@ -132,8 +141,8 @@ final class DelayDirection {
                 }
                 lastDeadline = deadline;
                 byte[] data = rx.frame().asSlice(0, n).toArray(JAVA_BYTE);
-                if (!queue.offer(new Frame(deadline, data))) {
-                    overflow.incrementAndGet();
+                if (!queue.offer(new Frame(deadline, data, epoch))) {
+                    epoch.overflow.incrementAndGet();
                 }
             }
         } catch (Throwable t) {
@@ -166,16 +175,17 @@ final class DelayDirection {
                     Thread.onSpinWait();
                 }
                 long lateNs = now - f.deadlineNs();
+                Counters epoch = f.epoch();
                 if (lateNs > LATE_NS) {
-                    late.incrementAndGet();
+                    epoch.late.incrementAndGet();
                 }
-                if (lateNs > maxLate.get()) {
-                    maxLate.set(lateNs);
+                if (lateNs > epoch.maxLate.get()) {
+                    epoch.maxLate.set(lateNs); // only this thread writes it
                 }
                 if (tx.send(f.data()) != 0) {
-                    sendErrors.incrementAndGet();
+                    epoch.sendErrors.incrementAndGet();
                 } else {
-                    sent.incrementAndGet();
+                    epoch.sent.incrementAndGet();
                 }
             }
         } catch (Throwable t) {

@@ -21,6 +21,12 @@ class CalibrateCommandTest {
         "--profile moon               | profile 'moon' is not one of",
         "--samples 10                 | give --one-way",
         "--one-way 5ms --samples 0    | --samples 0: must be at least 1",
+        "--one-way 5ms --client-wait nap | --client-wait: wait 'nap' is not one of spin, busy, block",
+        "--one-way 5ms --client-wait spin,spin | --client-wait: wait 'spin' is given twice in 'spin,spin'",
+        "--one-way 5ms --server-wait fast | --server-wait: wait 'fast' is not one of spin, busy, block",
+        "--one-way 5ms --json --markdown | --json and --markdown: give one of them",
+        "--one-way 5ms,7 | '7' needs a unit",
+        "--one-way 5ms,20ms --jitter 6ms | jitter 6ms is larger than the one-way delay 5ms",
     })
     void badValuesGiveOneLineAndExit2(String args, String message) {
         StringWriter err = new StringWriter();

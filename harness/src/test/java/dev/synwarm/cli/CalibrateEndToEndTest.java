@@ -8,9 +8,13 @@ import dev.synwarm.testing.Requires;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code synwarm calibrate --json} on the real topology and delay line; bounds are functional only. */
+/**
+ * {@code synwarm calibrate --json} on the real topology and delay line, both client wait modes (one JSON
+ * object per line each); bounds are functional only.
+ */
 class CalibrateEndToEndTest {
     @Test
     void reportsRoundTripsOfAtLeastTwiceTheOneWayDelay() throws Exception {
@@ -20,12 +24,24 @@ class CalibrateEndToEndTest {
         int code;
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
-            code = Main.execute("calibrate", "--one-way", "2ms", "--samples", "30", "--emulator", "delayline", "--json");
+            code = Main.execute("calibrate", "--one-way", "2ms", "--samples", "30", "--emulator", "delayline",
+                    "--client-wait", "spin,block", "--json");
         } finally {
             System.setOut(stdout);
         }
         assertThat(code).isEqualTo(Main.EXIT_OK);
-        JsonNode r = new ObjectMapper().readTree(buf.toString(StandardCharsets.UTF_8));
+        List<String> lines = buf.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(lines.get(0)).get("clientWait").asText()).isEqualTo("spin");
+        assertThat(json.readTree(lines.get(1)).get("clientWait").asText()).isEqualTo("block");
+        for (String line : lines) {
+            checkReport(json.readTree(line));
+        }
+    }
+
+    private static void checkReport(JsonNode r) {
+        assertThat(r.get("serverWait").asText()).isEqualTo("block");
         assertThat(r.get("emulator").asText()).isEqualTo("delayline");
         assertThat(r.get("oneWayMs").asDouble()).isEqualTo(2.0);
         assertThat(r.get("expectedRttMs").asDouble()).isEqualTo(4.0);

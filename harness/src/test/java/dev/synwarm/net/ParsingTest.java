@@ -24,6 +24,53 @@ class ParsingTest {
     }
 
     @Test
+    void waitModesParseOneOrAListAndNameTheBadWord() {
+        assertThat(WaitMode.parse(" Spin ")).isEqualTo(WaitMode.SPIN);
+        assertThat(WaitMode.parseList("spin,block")).containsExactly(WaitMode.SPIN, WaitMode.BLOCK);
+        assertThat(WaitMode.parseList("busy")).containsExactly(WaitMode.BUSY);
+        assertThatThrownBy(() -> WaitMode.parse("nap")).hasMessage("wait 'nap' is not one of spin, busy, block");
+        assertThatThrownBy(() -> WaitMode.parseList("spin,")).hasMessageContaining("wait '' is not one of");
+        assertThatThrownBy(() -> WaitMode.parseList("block,spin,block"))
+                .hasMessage("wait 'block' is given twice in 'block,spin,block'");
+    }
+
+    @Test
+    void clientSamplesAreSplitByWaitModeInMs() {
+        var out = Calibration.clientSamples("spin 1000000 2000000\nspin 3000000 4000000\n"
+                + "block 5000000 6000000\nblock 7000000 8000000\n", java.util.List.of(WaitMode.SPIN, WaitMode.BLOCK), 2, "");
+        assertThat(out.get(WaitMode.SPIN).connect()).containsExactly(1.0, 3.0);
+        assertThat(out.get(WaitMode.SPIN).rr()).containsExactly(2.0, 4.0);
+        assertThat(out.get(WaitMode.BLOCK).connect()).containsExactly(5.0, 7.0);
+        assertThat(out.get(WaitMode.BLOCK).rr()).containsExactly(6.0, 8.0);
+    }
+
+    @Test
+    void clientSamplesOfTheWrongModeOrCountAreRefused() {
+        assertThatThrownBy(() -> Calibration.clientSamples("block 1 2\n", java.util.List.of(WaitMode.SPIN), 1, ""))
+                .hasMessage("calibration client line 1: 'block 1 2', expected 'spin <ns> <ns>'");
+        assertThatThrownBy(() -> Calibration.clientSamples("spin 1 2\n", java.util.List.of(WaitMode.SPIN), 2, "boom"))
+                .hasMessage("calibration client printed 1 samples, expected 2: boom");
+    }
+
+    @Test
+    void requestRefusesRepeatedOrNoClientWaits() {
+        LinkSpec link = LinkSpec.of(java.time.Duration.ofMillis(1));
+        assertThatThrownBy(() -> new Calibration.Request(link, EmulatorChoice.AUTO, 1, null,
+                java.util.List.of(WaitMode.SPIN, WaitMode.SPIN), WaitMode.BLOCK)).hasMessageContaining("distinct");
+        assertThatThrownBy(() -> new Calibration.Request(link, EmulatorChoice.AUTO, 1, null,
+                java.util.List.of(), WaitMode.BLOCK)).hasMessageContaining("not empty");
+        assertThat(Calibration.Request.of(link, EmulatorChoice.AUTO, 1, null).clientWaits())
+                .containsExactly(WaitMode.SPIN);
+    }
+
+    @Test
+    void warmUpFitsAFewSecondsBetweenThirtyAndThreeHundredRounds() {
+        assertThat(Calibration.warmup(LinkSpec.of(java.time.Duration.ZERO))).isEqualTo(300);
+        assertThat(Calibration.warmup(LinkSpec.of(java.time.Duration.ofMillis(5)))).isEqualTo(150);
+        assertThat(Calibration.warmup(LinkSpec.of(java.time.Duration.ofMillis(100)))).isEqualTo(30);
+    }
+
+    @Test
     void percentilesInterpolateLikeNumpy() {
         Percentiles p = new Percentiles(new double[] {4, 1, 3, 2});
         assertThat(p.at(50)).isEqualTo(2.5);
