@@ -50,7 +50,10 @@ class GatewayTest {
         gateway = Gateway.start(new Gateway.Config(InetAddress.getLoopbackAddress(), 0,
                 List.of(spec(FN, 50), spec("fn-jvm", 50)), tls), functions, r -> {
                     if (r.requestId() != null) {
-                        records.put(r.requestId(), r);
+                        synchronized (records) {
+                            records.put(r.requestId(), r);
+                            records.notifyAll();
+                        }
                     }
                 }, res);
         client = ClientProcess.start(argv -> argv, tls.certificatePem(), tls.keystore(), tls.password(), 60, res);
@@ -87,10 +90,18 @@ class GatewayTest {
 
     private static EdgeRecord edge(ClientResult r) {
         // the gateway records after relaying the last byte, which the client read: it is there already
-        // or within a moment, so poll briefly
-        for (int i = 0; i < 1000 && !records.containsKey(r.id()); i++) {
-            Thread.onSpinWait();
-            Thread.yield();
+        // or comes once the gateway's thread runs again (on a busy CI machine that can take a while)
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        synchronized (records) {
+            long left;
+            while (!records.containsKey(r.id()) && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    records.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
         EdgeRecord e = records.get(r.id());
         assertThat(e).as("edge record of " + r.id()).isNotNull();
