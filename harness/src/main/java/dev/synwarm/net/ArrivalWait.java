@@ -45,13 +45,16 @@ final class ArrivalWait implements AutoCloseable {
         if (ready.poll()) {
             return;
         }
-        long sleepUntil = expectedNs == Long.MIN_VALUE ? Long.MIN_VALUE
-                : expectedNs - Math.min(SPIN_AHEAD_NS, (expectedNs - System.nanoTime()) / 4);
-        long ms;
-        if (sleepUntil != Long.MIN_VALUE && (ms = (sleepUntil - System.nanoTime()) / 1_000_000) > 0) {
+        long ms = 0; // how long to sleep before polling
+        if (expectedNs != Long.MIN_VALUE) {
+            long now = System.nanoTime();
+            long pollLead = Math.min(SPIN_AHEAD_NS, (expectedNs - now) / 4);
+            ms = (expectedNs - pollLead - now) / 1_000_000;
+        }
+        if (ms > 0) {
             SelectionKey key = ch.register(selector, ops);
             try {
-                selector.select(ms); // whole ms, rounded down: wakes before sleepUntil, never after
+                selector.select(ms); // whole ms, rounded down: wakes before the poll lead, never after
                 selector.selectedKeys().clear();
             } finally {
                 key.cancel();
