@@ -25,7 +25,8 @@ import java.time.Duration;
  * (PACKET_VNET_HDR: GSO super-frames and partial checksums pass through unchanged, so veth's tx checksum
  * offload does not make the receiver drop every SYN), no copies of our own transmissions
  * (PACKET_IGNORE_OUTGOING), an 8 MB receive buffer and kernel receive timestamps (SO_TIMESTAMPNS).
- * Receiving and sending each happen on one thread with its own {@link Receiver} / {@link Sender}.
+ * Receiving and sending each happen on one thread with its own {@link Receiver} / {@link Sender}. A
+ * {@link #capture} socket only watches: plain frames in both directions, for {@link LinkTap}.
  */
 final class PacketSocket implements AutoCloseable {
     static final int VNET_HDR_LEN = 10;
@@ -65,11 +66,13 @@ final class PacketSocket implements AutoCloseable {
 
     private final String ifname;
     private final int fd;
+    private final boolean capture;
     private volatile boolean closed;
 
-    private PacketSocket(String ifname, int fd) {
+    private PacketSocket(String ifname, int fd, boolean capture) {
         this.ifname = ifname;
         this.fd = fd;
+        this.capture = capture;
     }
 
     /**
@@ -78,15 +81,30 @@ final class PacketSocket implements AutoCloseable {
      * wake-up per timeout.
      */
     static PacketSocket open(String ifname, Duration receiveTimeout) {
+        return open(ifname, receiveTimeout, false);
+    }
+
+    /**
+     * Opens a socket that only watches: plain Ethernet frames (no virtio-net header), both the ones the
+     * interface receives and the ones sent through it (each marked by {@link Receiver#outgoing}), with
+     * kernel timestamps. For measuring a link from outside the process that forwards on it.
+     */
+    static PacketSocket capture(String ifname, Duration receiveTimeout) {
+        return open(ifname, receiveTimeout, true);
+    }
+
+    private static PacketSocket open(String ifname, Duration receiveTimeout, boolean capture) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(CAPTURE);
             // protocol 0: nothing is queued before the bind restricts the socket to one interface
             int fd = (int) SOCKET.invokeExact(cap, AF_PACKET, SOCK_RAW, 0);
             check(fd, cap, "socket(AF_PACKET) for " + ifname + " (needs CAP_NET_RAW)");
-            PacketSocket s = new PacketSocket(ifname, fd);
+            PacketSocket s = new PacketSocket(ifname, fd, capture);
             try {
-                s.setInt(a, cap, SOL_PACKET, PACKET_IGNORE_OUTGOING, 1);
-                s.setInt(a, cap, SOL_PACKET, PACKET_VNET_HDR, 1);
+                if (!capture) {
+                    s.setInt(a, cap, SOL_PACKET, PACKET_IGNORE_OUTGOING, 1);
+                    s.setInt(a, cap, SOL_PACKET, PACKET_VNET_HDR, 1);
+                }
                 s.setInt(a, cap, SOL_SOCKET, SO_RCVBUFFORCE, BUFFER_BYTES);
                 s.setInt(a, cap, SOL_SOCKET, SO_SNDBUFFORCE, BUFFER_BYTES);
                 s.setInt(a, cap, SOL_SOCKET, SO_TIMESTAMPNS, 1);
@@ -118,6 +136,11 @@ final class PacketSocket implements AutoCloseable {
 
     String ifname() {
         return ifname;
+    }
+
+    /** Bytes in front of the Ethernet header of each received frame: the virtio-net header, or none. */
+    int headerLength() {
+        return capture ? 0 : VNET_HDR_LEN;
     }
 
     /** Kernel counters since the last call (reading resets them): frames seen and frames dropped. */
@@ -160,6 +183,8 @@ final class PacketSocket implements AutoCloseable {
         private final MemorySegment ctl;
         private final MemorySegment ts;
         private long arrivalNs;
+        private long kernelRealNs;
+        private boolean outgoing;
         private int errno;
 
         Receiver(Arena arena) {
@@ -198,9 +223,11 @@ final class PacketSocket implements AutoCloseable {
                 }
                 throw new SystemException("recvmsg on " + ifname + " failed, errno " + errno);
             }
-            if (from.get(JAVA_BYTE, 10) == PACKET_OUTGOING) {
+            outgoing = from.get(JAVA_BYTE, 10) == PACKET_OUTGOING;
+            if (outgoing && !capture) {
                 return 0;
             }
+            kernelRealNs = kernelTimestamp();
             arrivalNs = monoNow - kernelAge(realNow);
             return (int) n;
         }
@@ -210,6 +237,16 @@ final class PacketSocket implements AutoCloseable {
             return buf;
         }
 
+        /** Whether the frame just received was sent through the interface (only a capture socket sees those). */
+        boolean outgoing() {
+            return outgoing;
+        }
+
+        /** The kernel's SO_TIMESTAMPNS of the frame just received (CLOCK_REALTIME ns), or -1 without one. */
+        long kernelRealNs() {
+            return kernelRealNs;
+        }
+
         /** When the kernel received the frame, on the CLOCK_MONOTONIC scale of {@link System#nanoTime}. */
         long arrivalNs() {
             return arrivalNs;
@@ -217,6 +254,15 @@ final class PacketSocket implements AutoCloseable {
 
         /** ns between the kernel's SO_TIMESTAMPNS (REALTIME) and {@code realNow}; 0 if absent or absurd. */
         private long kernelAge(long realNow) {
+            if (kernelRealNs < 0) {
+                return 0;
+            }
+            long age = realNow - kernelRealNs;
+            // a wall-clock step (NTP) would make the age meaningless: trust only 0..100 ms
+            return age > 0 && age < 100_000_000L ? age : 0;
+        }
+
+        private long kernelTimestamp() {
             long clen = msg.get(JAVA_LONG, 40);
             long off = 0;
             while (off + 16 <= clen) {
@@ -225,14 +271,11 @@ final class PacketSocket implements AutoCloseable {
                     break;
                 }
                 if (ctl.get(JAVA_INT, off + 8) == SOL_SOCKET && ctl.get(JAVA_INT, off + 12) == SO_TIMESTAMPNS) {
-                    long k = ctl.get(JAVA_LONG, off + 16) * 1_000_000_000L + ctl.get(JAVA_LONG, off + 24);
-                    long age = realNow - k;
-                    // a wall-clock step (NTP) would make the age meaningless: trust only 0..100 ms
-                    return age > 0 && age < 100_000_000L ? age : 0;
+                    return ctl.get(JAVA_LONG, off + 16) * 1_000_000_000L + ctl.get(JAVA_LONG, off + 24);
                 }
                 off += (len + 7) & ~7L;
             }
-            return 0;
+            return -1;
         }
     }
 
