@@ -4,6 +4,7 @@ import dev.synwarm.net.Calibration;
 import dev.synwarm.net.CalibrationReport;
 import dev.synwarm.net.EmulatorChoice;
 import dev.synwarm.net.LinkSpec;
+import dev.synwarm.net.LinkTiming;
 import dev.synwarm.net.WaitMode;
 import dev.synwarm.sys.Resources;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.List;
  * it, else the delay line). The figure is the request/response round trip on an established connection
  * minus the expected 2 × one-way; the reference is the same round trip's median over a plain wire without
  * emulation (the host's own share, which the error includes). One row per client wait mode, measured
- * interleaved: {@code spin} is the link's own error, {@code block} adds the client's wake-up.
+ * interleaved: {@code spin} leaves out the client's wake-up, {@code block} adds it; and one row for the
+ * link's own share of the same exchanges (kernel timestamps at both link ends, {@code LinkTap}).
  */
 final class CalibrationFigures implements EndToEnd {
     @Override
@@ -43,6 +45,14 @@ final class CalibrationFigures implements EndToEnd {
                                 + ", interleaved",
                         r.samples(), ns(r.rrP50ErrorMs()), ns(r.rrP99ErrorMs()),
                         "plain wire RTT (no emulation)", ns(r.baselineRrP50Ms()), null));
+            }
+            LinkTiming link = reports.get(0).link(); // shared by the client waits of one run
+            if (link != null) {
+                out.add(EndToEndFigure.of("link's own error at one-way " + oneWay.toMillis() + " ms ("
+                                + reports.get(0).emulator() + "): request + response passage − 2 × one-way",
+                        "net.LinkTap/WireSamples: kernel timestamps of each measured request and response entering "
+                                + "and leaving the link at its two ends, both client waits",
+                        link.rrSamples(), ns(link.rrP50ErrorMs()), ns(link.rrP99ErrorMs())));
             }
         }
         return Measured.of(out);

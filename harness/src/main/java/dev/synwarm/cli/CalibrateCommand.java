@@ -8,6 +8,7 @@ import dev.synwarm.net.DelayLineStats;
 import dev.synwarm.net.EmulatorChoice;
 import dev.synwarm.net.LinkProfile;
 import dev.synwarm.net.LinkSpec;
+import dev.synwarm.net.LinkTiming;
 import dev.synwarm.net.WaitMode;
 import dev.synwarm.sys.Durations;
 import dev.synwarm.sys.Resources;
@@ -54,7 +55,7 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
 
     @Option(names = "--client-wait", paramLabel = "spin|busy|block", defaultValue = "spin",
             description = "How the measuring client waits: spin (default: sleeps until 1 ms before the expected "
-                    + "reply, then polls; the link's own error), busy (polls all the time) or block (adds the "
+                    + "reply, then polls: no wake-up on the measured path), busy (polls all the time) or block (adds the "
                     + "client's wake-up, as an ordinary client sees); spin,block measures both, interleaved.")
     String clientWait;
 
@@ -151,14 +152,24 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
         System.out.printf("emulator %s, one-way %.3f ms, jitter ±%.3f ms, loss %s%%: expected RTT %.3f ms, %d samples, "
                 + "client wait %s, server wait %s%n", r.emulator(), r.oneWayMs(), r.jitterMs(), r.lossPercent(),
                 r.expectedRttMs(), r.samples(), r.clientWait(), r.serverWait());
-        System.out.printf("%-8s %10s %10s %10s %10s%n", "", "p50 ms", "p99 ms", "err p50", "err p99");
-        System.out.printf("%-8s %10.3f %10.3f %+10.3f %+10.3f%n", "connect", r.connectP50Ms(), r.connectP99Ms(),
-                r.connectP50ErrorMs(), r.connectP99ErrorMs());
-        System.out.printf("%-8s %10.3f %10.3f %+10.3f %+10.3f%n", "rr", r.rrP50Ms(), r.rrP99Ms(),
+        System.out.printf("%-12s %10s %10s %10s %10s%n", "", "p50 ms", "p99 ms", "err p50", "err p99");
+        System.out.printf("%-12s %10.3f %10.3f %+10.3f %+10.3f   (client, %s wait)%n", "connect", r.connectP50Ms(),
+                r.connectP99Ms(), r.connectP50ErrorMs(), r.connectP99ErrorMs(), r.clientWait());
+        System.out.printf("%-12s %10.3f %10.3f %+10.3f %+10.3f%n", "rr", r.rrP50Ms(), r.rrP99Ms(),
                 r.rrP50ErrorMs(), r.rrP99ErrorMs());
-        System.out.printf("%-8s %10.3f %10.3f %+10.3f %10s   (%d replies; mean %.3f ms, error %+.3f; ping - connect at p50: %+.3f ms)%n",
+        LinkTiming k = r.link();
+        if (k != null) {
+            System.out.printf("%-12s %10.3f %10.3f %+10.3f %+10.3f   (the link's own share: kernel timestamps at "
+                    + "both link ends, %d samples)%n", "link connect", k.connectP50Ms(), k.connectP99Ms(),
+                    k.connectP50ErrorMs(), k.connectP99ErrorMs(), k.connectSamples());
+            System.out.printf("%-12s %10.3f %10.3f %+10.3f %+10.3f   (%d samples%s)%n", "link rr", k.rrP50Ms(),
+                    k.rrP99Ms(), k.rrP50ErrorMs(), k.rrP99ErrorMs(), k.rrSamples(),
+                    k.unstampedFrames() > 0 ? "; " + k.unstampedFrames() + " frames without kernel timestamp left out" : "");
+        }
+        System.out.printf("%-12s %10.3f %10.3f %+10.3f %10s   (%d replies; mean %.3f ms, error %+.3f; ping - connect at p50: %+.3f ms%s)%n",
                 "ping", r.pingP50Ms(), r.pingP99Ms(), r.pingP50ErrorMs(), "", r.pingSamples(), r.pingMeanMs(),
-                r.pingMeanErrorMs(), r.pingMinusConnectP50Ms());
+                r.pingMeanErrorMs(), r.pingMinusConnectP50Ms(),
+                k == null ? "" : String.format(java.util.Locale.ROOT, ", ping - link connect: %+.3f ms", k.pingMinusConnectP50Ms()));
         System.out.printf("baseline over a plain wire, no emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f%n",
                 r.baselineConnectP50Ms(), r.baselineRrP50Ms(), r.baselinePingP50Ms());
         if (r.line() != null) {

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code calibrate} use case: build a topology, apply a link, and measure what a client in the client
- * namespace sees against the edge address (TCP connect, request/response, ping), to check the emulator
- * delivers 2×one-way.
+ * namespace sees against the edge address (TCP connect, request/response, ping), and what the link itself
+ * added to the same TCP exchanges ({@link LinkTap} on both link ends), to check the emulator delivers
+ * 2×one-way and show what the hosts add on top.
  */
 public final class Calibration {
     private static final Pattern PING_TIME = Pattern.compile("time=([0-9.]+) ms");
@@ -65,7 +66,7 @@ public final class Calibration {
             Objects.requireNonNull(serverWait, "serverWait");
         }
 
-        /** The defaults: a spinning client and server, so the measure is the link's (see CalibrationClient). */
+        /** The defaults: a spinning client (no wake-up on its measured path) and a blocking echo server. */
         public static Request of(LinkSpec link, EmulatorChoice emulator, int samples, String profile) {
             return new Request(link, emulator, samples, profile, List.of(WaitMode.SPIN), DEFAULT_SERVER_WAIT);
         }
@@ -85,10 +86,16 @@ public final class Calibration {
                 progress.accept("TCP connect + request/response x" + req.samples() + " per client wait "
                         + req.clientWaits().stream().map(WaitMode::cliName).toList() + " (after "
                         + warmup(req.link()) + " warm-up rounds)");
-                Map<WaitMode, TcpSamples> tcp = tcp(topo, server.port(), req);
+                Map<WaitMode, TcpSamples> tcp;
+                LinkTap.Recording wire;
+                try (LinkTap tap = LinkTap.start(topo.wanInterfaces().get(0), topo.wanInterfaces().get(1))) {
+                    tcp = tcp(topo, server.port(), req);
+                    wire = tap.stop();
+                }
                 Optional<DelayLineStats> line = emu.lineStats();
+                LinkTiming link = linkTiming(req, wire, ping);
                 return req.clientWaits().stream()
-                        .map(w -> report(req, w, emu.backend(), tcp.get(w), ping, base.get(w), line))
+                        .map(w -> report(req, w, emu.backend(), tcp.get(w), ping, base.get(w), line, link))
                         .toList();
             }
         }
@@ -193,8 +200,24 @@ public final class Calibration {
         return link.expectedRtt().multipliedBy(4).plusSeconds(5);
     }
 
+    /** The link's own share of the exchanges the client measured (all client waits), or null if none. */
+    private static LinkTiming linkTiming(Request req, LinkTap.Recording wire, PingResult ping) {
+        WireSamples.Samples s = WireSamples.of(wire.frames(), warmup(req.link()), req.clientWaits().size(),
+                CalibrationClient.RR_CHUNK);
+        if (s.connectMs().length == 0 || s.rrMs().length == 0) {
+            return null;
+        }
+        double expected = Durations.millis(req.link().expectedRtt());
+        Percentiles c = new Percentiles(s.connectMs());
+        Percentiles q = new Percentiles(s.rrMs());
+        double pingP50 = ping.times().length > 0 ? new Percentiles(ping.times()).at(50) : Double.NaN;
+        return new LinkTiming(c.count(), r(c.at(50)), r(c.at(99)), r(c.at(50) - expected), r(c.at(99) - expected),
+                q.count(), r(q.at(50)), r(q.at(99)), r(q.at(50) - expected), r(q.at(99) - expected),
+                r(pingP50 - c.at(50)), wire.unstamped());
+    }
+
     private static CalibrationReport report(Request req, WaitMode clientWait, String backend, TcpSamples tcp,
-            PingResult pingResult, Baseline base, Optional<DelayLineStats> line) {
+            PingResult pingResult, Baseline base, Optional<DelayLineStats> line, LinkTiming linkTiming) {
         double[] connect = tcp.connect();
         double[] rr = tcp.rr();
         double[] ping = pingResult.times();
@@ -212,7 +235,7 @@ public final class Calibration {
                 ping.length, r(pingP50), r(p == null ? Double.NaN : p.at(99)), r(pingP50 - expected),
                 r(pingResult.mean()), r(pingResult.mean() - expected),
                 r(pingP50 - c.at(50)), r(base.connectP50()), r(base.rrP50()), r(base.pingP50()),
-                line.orElse(null));
+                line.orElse(null), linkTiming);
     }
 
     /** Microsecond resolution is all these numbers carry. */

@@ -30,12 +30,14 @@ import java.util.List;
  *       connection the client is not using (two spinners would share two CPUs with the delay line).
  * </ul>
  *
- * <p>Why {@link WaitMode#SPIN} is calibrate's default: calibrate checks the link, and a client that sleeps
- * through a 2 × one-way wait pays a scheduler wake-up on return (on this VM 0.1–0.5 ms, growing with the
- * idle time as the vCPU drops into deeper idle). Tcpdump in the client namespace showed the delay line
- * exact on the wire and that difference entirely in the client's send path and wake-up; spinning removes
- * it. {@link WaitMode#BLOCK} measures what an ordinary blocking client (the experiment's) sees and stays
- * selectable, so the wake-up cost can be reported next to the link's own error.
+ * <p>Why {@link WaitMode#SPIN} is calibrate's default: a client that sleeps through a 2 × one-way wait
+ * pays a scheduler wake-up on return (on this VM 0.1–0.5 ms, growing with the idle time); spinning from
+ * shortly before the reply removes that. It does not remove what every host step pays after a long idle
+ * on this VM (caches evicted: the kernel's receive path, the delay line's threads, this client's code
+ * after the reply, the echo server), so at one-way 50–100 ms these figures stay a few tenths of a ms
+ * above the link's own share, which {@link LinkTap} measures from kernel timestamps at both link ends.
+ * {@link WaitMode#BLOCK} measures what an ordinary blocking client (the experiment's) sees and stays
+ * selectable, so the wake-up cost can be reported next to the spinning client's.
  *
  * <p>Prints {@code <wait> <connectNs> <rrNs>} per sample and wait mode.
  *

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * exclude the warm-up burst. {@code clientWait}/{@code serverWait} say how the client and the echo server
  * waited for the network ({@link WaitMode}): {@code block} includes a scheduler wake-up per wait, {@code
  * spin} does not; reports of one run with several client waits share ping, baseline ping and line counters.
+ * {@code link} is the link's own share of connect and rr, from kernel timestamps at both ends of the link
+ * (shared by the reports of one run too): the client's figures minus it are what the hosts added.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalibrationReport(
@@ -43,4 +45,5 @@ public record CalibrationReport(
         double baselineConnectP50Ms,
         double baselineRrP50Ms,
         double baselinePingP50Ms,
-        DelayLineStats line) {}
+        DelayLineStats line,
+        LinkTiming link) {}

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code synwarm calibrate --json} on the real topology and delay line, both client wait modes (one JSON
- * object per line each); bounds are functional only.
+ * object per line each), with the link's own share from the capture on both link ends; bounds are
+ * functional only.
  */
 class CalibrateEndToEndTest {
     @Test
@@ -53,5 +54,15 @@ class CalibrateEndToEndTest {
         assertThat(r.get("connectP50ErrorMs").asDouble())
                 .isCloseTo(r.get("connectP50Ms").asDouble() - 4.0, org.assertj.core.data.Offset.offset(0.002));
         assertThat(r.get("line").get("aToB").get("kernelDrops").asLong()).isZero();
+        // the link's own share, from a capture on both link ends: every measured exchange of both waits
+        JsonNode link = r.get("link");
+        assertThat(link.get("connectSamples").asInt()).isEqualTo(2 * 30);
+        assertThat(link.get("rrSamples").asInt()).isEqualTo(2 * 30);
+        for (String f : new String[] {"connectP50Ms", "rrP50Ms"}) {
+            assertThat(link.get(f).asDouble()).as("link " + f).isGreaterThan(4.0 - 0.2).isLessThan(4.0 + 1);
+            assertThat(link.get(f).asDouble()).as("link " + f + " is within what the client saw")
+                    .isLessThanOrEqualTo(r.get(f).asDouble() + 0.2);
+        }
+        assertThat(link.get("unstampedFrames").asLong()).isZero();
     }
 }
