@@ -1,5 +1,7 @@
 package dev.synwarm.net;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
 import dev.synwarm.sys.SystemException;
 import java.lang.foreign.Arena;
 import java.time.Duration;
@@ -93,7 +95,7 @@ final class LinkTap implements AutoCloseable {
                         unstamped++;
                         continue;
                     }
-                    byte[] bytes = rx.frame().asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+                    byte[] bytes = rx.frame().asSlice(0, n).toArray(JAVA_BYTE);
                     Optional<WireFrame> f = WireFrame.parse(bytes, n, clientEnd, rx.outgoing(), rx.kernelRealNs());
                     f.ifPresent(frames::add);
                 }

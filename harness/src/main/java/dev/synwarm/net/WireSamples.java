@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns the frames {@link LinkTap} saw into what the emulated link itself added to each of the calibration
@@ -123,7 +124,7 @@ final class WireSamples {
             return passages.stream().anyMatch(p -> p.entered().towardsEdge() && p.entered().payloadBytes() > 0);
         }
 
-        Passage first(java.util.function.Predicate<Passage> which) {
+        Passage first(Predicate<Passage> which) {
             return passages.stream().filter(Passage::passed).filter(which).findFirst().orElse(null);
         }
 
