@@ -172,6 +172,9 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
                 k == null ? "" : String.format(java.util.Locale.ROOT, ", ping - link connect: %+.3f ms", k.pingMinusConnectP50Ms()));
         System.out.printf("baseline over a plain wire, no emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f%n",
                 r.baselineConnectP50Ms(), r.baselineRrP50Ms(), r.baselinePingP50Ms());
+        if (r.lineIdleCpuPercent() != null) {
+            System.out.printf("line idle: %.2f %% of one CPU over 2 s without traffic%n", r.lineIdleCpuPercent());
+        }
         if (r.line() != null) {
             for (var d : new DelayLineStats.Direction[] {r.line().aToB(), r.line().bToA()}) {
                 System.out.printf("line %s: rx %d tx %d lost %d overflow %d send-errors %d kernel-drops %d late>200us %d max-late %.3f ms%n",

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -44,6 +45,8 @@ public final class Calibration {
      * the same error as rr), so only the client polls.
      */
     static final WaitMode DEFAULT_SERVER_WAIT = WaitMode.BLOCK;
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(2);
+    private static final int IDLE_TRIES = 3;
     private static final List<String> CLIENT_JVM = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
 
     private Calibration() {}
@@ -93,9 +96,11 @@ public final class Calibration {
                     wire = tap.stop();
                 }
                 Optional<DelayLineStats> line = emu.lineStats();
+                progress.accept("the line's CPU use without traffic (" + IDLE_WINDOW.toSeconds() + " s)");
+                Double idleCpu = idleCpuPercent(emu);
                 LinkTiming link = linkTiming(req, wire, ping);
                 return req.clientWaits().stream()
-                        .map(w -> report(req, w, emu.backend(), tcp.get(w), ping, base.get(w), line, link))
+                        .map(w -> report(req, w, emu.backend(), tcp.get(w), ping, base.get(w), line, link, idleCpu))
                         .toList();
             }
         }
@@ -200,6 +205,41 @@ public final class Calibration {
         return link.expectedRtt().multipliedBy(4).plusSeconds(5);
     }
 
+    /**
+     * The emulator process's CPU use while the link carries nothing, in % of one CPU over
+     * {@link #IDLE_WINDOW}, or null when the emulator runs in the kernel (netem) or no window without
+     * traffic came in {@link #IDLE_TRIES}. Measured after the TCP phase, when the line's code has long been
+     * compiled (right after start-up the JIT is still compiling the warm-up's code); the last exchange's
+     * frames may still be in the line then, so a window counts only if the line received no frame during
+     * it (its counters say so).
+     */
+    private static Double idleCpuPercent(LatencyEmulator emu) {
+        for (int i = 0; i < IDLE_TRIES; i++) {
+            long framesBefore = framesReceived(emu);
+            OptionalLong before = emu.cpuTimeNs();
+            long t0 = System.nanoTime();
+            try {
+                Thread.sleep(IDLE_WINDOW); // the measurement is of this interval itself, not a wait for an event
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            long elapsed = System.nanoTime() - t0;
+            OptionalLong after = emu.cpuTimeNs();
+            if (before.isEmpty() || after.isEmpty()) {
+                return null;
+            }
+            if (framesReceived(emu) == framesBefore) {
+                return Math.round(1e4 * (after.getAsLong() - before.getAsLong()) / elapsed) / 100.0;
+            }
+        }
+        return null;
+    }
+
+    private static long framesReceived(LatencyEmulator emu) {
+        return emu.lineStats().map(s -> s.aToB().received() + s.bToA().received()).orElse(0L);
+    }
+
     /** The link's own share of the exchanges the client measured (all client waits), or null if none. */
     private static LinkTiming linkTiming(Request req, LinkTap.Recording wire, PingResult ping) {
         WireSamples.Samples s = WireSamples.of(wire.frames(), warmup(req.link()), req.clientWaits().size(),
@@ -217,7 +257,8 @@ public final class Calibration {
     }
 
     private static CalibrationReport report(Request req, WaitMode clientWait, String backend, TcpSamples tcp,
-            PingResult pingResult, Baseline base, Optional<DelayLineStats> line, LinkTiming linkTiming) {
+            PingResult pingResult, Baseline base, Optional<DelayLineStats> line, LinkTiming linkTiming,
+            Double lineIdleCpuPercent) {
         double[] connect = tcp.connect();
         double[] rr = tcp.rr();
         double[] ping = pingResult.times();
@@ -235,7 +276,7 @@ public final class Calibration {
                 ping.length, r(pingP50), r(p == null ? Double.NaN : p.at(99)), r(pingP50 - expected),
                 r(pingResult.mean()), r(pingResult.mean() - expected),
                 r(pingP50 - c.at(50)), r(base.connectP50()), r(base.rrP50()), r(base.pingP50()),
-                line.orElse(null), linkTiming);
+                line.orElse(null), linkTiming, lineIdleCpuPercent);
     }
 
     /** Microsecond resolution is all these numbers carry. */

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * spin} does not; reports of one run with several client waits share ping, baseline ping and line counters.
  * {@code link} is the link's own share of connect and rr, from kernel timestamps at both ends of the link
  * (shared by the reports of one run too): the client's figures minus it are what the hosts added.
+ * {@code lineIdleCpuPercent} is the delay line's CPU use over 2 s with no traffic, in % of one CPU
+ * (absent for netem, which runs in the kernel).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalibrationReport(
@@ -46,4 +48,5 @@ public record CalibrationReport(
         double baselineRrP50Ms,
         double baselinePingP50Ms,
         DelayLineStats line,
-        LinkTiming link) {}
+        LinkTiming link,
+        Double lineIdleCpuPercent) {}

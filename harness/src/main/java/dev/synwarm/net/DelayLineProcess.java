@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +99,25 @@ final class DelayLineProcess implements LatencyEmulator {
     @Override
     public Optional<DelayLineStats> lineStats() {
         return Optional.of(stats());
+    }
+
+    /** The sum of the first field of every thread's /proc schedstat: ns on a CPU. */
+    @Override
+    public OptionalLong cpuTimeNs() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        long sum = 0;
+        try (DirectoryStream<Path> ts = Files.newDirectoryStream(tasks)) {
+            for (Path t : ts) {
+                try {
+                    sum += Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ", 2)[0]);
+                } catch (NoSuchFileException gone) {
+                    // a thread that ended between the listing and the read: its time is in no thread now
+                }
+            }
+        } catch (IOException e) {
+            return OptionalLong.empty(); // the process is gone
+        }
+        return OptionalLong.of(sum);
     }
 
     /** The line's counters now; kernel drop counts accumulate across calls. */

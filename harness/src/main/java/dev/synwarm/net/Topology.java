@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The client namespace and the edge, joined by an emulated WAN:
@@ -215,6 +216,11 @@ public final class Topology implements AutoCloseable {
         @Override
         public Optional<DelayLineStats> lineStats() {
             return inner.lineStats();
+        }
+
+        @Override
+        public OptionalLong cpuTimeNs() {
+            return inner.cpuTimeNs();
         }
 
         @Override

@@ -64,5 +64,7 @@ class CalibrateEndToEndTest {
                     .isLessThanOrEqualTo(r.get(f).asDouble() + 0.2);
         }
         assertThat(link.get("unstampedFrames").asLong()).isZero();
+        // functional only: the reading exists and is a share of one CPU, not a busy loop's 100 %
+        assertThat(r.get("lineIdleCpuPercent").asDouble()).isBetween(0.0, 50.0);
     }
 }

@@ -14,7 +14,7 @@ class CalibrationTableTest {
         double rtt = 2 * oneWay;
         return new CalibrationReport("delayline", null, wait, "block", oneWay, 0, 0, rtt, 100,
                 rtt + connectErr, rtt + 1, connectErr, 1.0, rtt + 0.05, rtt + 0.5, 0.05, 0.5,
-                100, rtt, rtt + 0.1, 0, rtt + 0.004, 0.004, -connectErr, 0.02, 0.01, 0.03, line, link);
+                100, rtt, rtt + 0.1, 0, rtt + 0.004, 0.004, -connectErr, 0.02, 0.01, 0.03, line, link, 0.05);
     }
 
     @Test
