@@ -38,8 +38,8 @@ final class CalibrationFigures implements EndToEnd {
             }
             for (CalibrationReport r : reports) {
                 out.add(new EndToEndFigure(
-                        "link error at one-way " + oneWay.toMillis() + " ms (" + r.emulator() + ", " + r.clientWait()
-                                + " client): RTT − 2 × one-way",
+                        "client-seen RTT error at one-way " + oneWay.toMillis() + " ms (" + r.emulator() + ", "
+                                + r.clientWait() + " client): RTT − 2 × one-way",
                         "net.Calibration: request/response on an open connection, measured minus expected "
                                 + r.expectedRttMs() + " ms; client " + r.clientWait() + ", server " + r.serverWait()
                                 + ", interleaved",
