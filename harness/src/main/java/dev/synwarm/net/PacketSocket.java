@@ -138,11 +138,6 @@ final class PacketSocket implements AutoCloseable {
         return ifname;
     }
 
-    /** Bytes in front of the Ethernet header of each received frame: the virtio-net header, or none. */
-    int headerLength() {
-        return capture ? 0 : VNET_HDR_LEN;
-    }
-
     /** Kernel counters since the last call (reading resets them): frames seen and frames dropped. */
     record KernelStats(long packets, long drops) {}
 
