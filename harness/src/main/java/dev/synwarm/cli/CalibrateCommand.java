@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -169,7 +170,7 @@ public final class CalibrateCommand implements Callable<Integer>, CreatesResourc
         System.out.printf("%-12s %10.3f %10.3f %+10.3f %10s   (%d replies; mean %.3f ms, error %+.3f; ping - connect at p50: %+.3f ms%s)%n",
                 "ping", r.pingP50Ms(), r.pingP99Ms(), r.pingP50ErrorMs(), "", r.pingSamples(), r.pingMeanMs(),
                 r.pingMeanErrorMs(), r.pingMinusConnectP50Ms(),
-                k == null ? "" : String.format(java.util.Locale.ROOT, ", ping - link connect: %+.3f ms", k.pingMinusConnectP50Ms()));
+                k == null ? "" : String.format(Locale.ROOT, ", ping - link connect: %+.3f ms", k.pingMinusConnectP50Ms()));
         System.out.printf("baseline over a plain wire, no emulation, p50 ms: connect %.3f, rr %.3f, ping %.3f%n",
                 r.baselineConnectP50Ms(), r.baselineRrP50Ms(), r.baselinePingP50Ms());
         if (r.lineIdleCpuPercent() != null) {

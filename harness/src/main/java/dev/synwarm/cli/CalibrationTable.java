@@ -23,17 +23,20 @@ final class CalibrationTable {
         for (CalibrationReport r : reports) {
             long late = r.line() == null ? -1 : r.line().aToB().lateOver200us() + r.line().bToA().lateOver200us();
             LinkTiming k = r.link();
-            b.append(String.format(Locale.ROOT, "| %s ms | %s | %s | %s | %+.2f / %+.2f ms | %+.2f / %+.2f ms "
-                            + "| %+.3f ms | %s | %+.3f ms | %s |%n",
+            b.append(String.format(Locale.ROOT, "| %s ms | %s | %s | %s | %s | %s | %+.3f ms | %s | %+.3f ms | %s |%n",
                     number(r.oneWayMs()), r.clientWait(),
-                    k == null ? "—" : String.format(Locale.ROOT, "%+.2f / %+.2f ms", k.connectP50ErrorMs(), k.connectP99ErrorMs()),
-                    k == null ? "—" : String.format(Locale.ROOT, "%+.2f / %+.2f ms", k.rrP50ErrorMs(), k.rrP99ErrorMs()),
-                    r.connectP50ErrorMs(), r.connectP99ErrorMs(), r.rrP50ErrorMs(), r.rrP99ErrorMs(),
+                    k == null ? "—" : p50p99(k.connectP50ErrorMs(), k.connectP99ErrorMs()),
+                    k == null ? "—" : p50p99(k.rrP50ErrorMs(), k.rrP99ErrorMs()),
+                    p50p99(r.connectP50ErrorMs(), r.connectP99ErrorMs()), p50p99(r.rrP50ErrorMs(), r.rrP99ErrorMs()),
                     r.pingMeanErrorMs(),
                     k == null ? "—" : String.format(Locale.ROOT, "%+.3f ms", k.pingMinusConnectP50Ms()),
                     r.pingMinusConnectP50Ms(), late < 0 ? "—" : Long.toString(late)));
         }
         return b.toString();
+    }
+
+    private static String p50p99(double p50, double p99) {
+        return String.format(Locale.ROOT, "%+.2f / %+.2f ms", p50, p99);
     }
 
     /** 1, 2.5: no trailing zeros. */
